@@ -1,0 +1,289 @@
+"""Skills, mentor profiles, cohorts, and loans of a mentor with their sessions."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from lainaamo.directory.models import Language, Municipality, Partner, Unit
+from lainaamo.scheduling.models import Booking, Resource
+
+
+class Skill(models.Model):
+    """A digital skill a mentor can lend; names are translated (name_fi, name_sv, name_en)."""
+
+    slug = models.SlugField(_("identifier"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+
+class Level(models.IntegerChoices):
+    BASICS = 1, _("Basics")
+    GOOD = 2, _("Good")
+    EXPERT = 3, _("Expert")
+
+
+class Mode(models.TextChoices):
+    ON_SITE = "on_site", _("On-site")
+    REMOTE = "remote", _("Remote")
+
+
+class Cohort(models.Model):
+    """A training group of 10-20 people who become mentors together."""
+
+    name = models.CharField(_("name"), max_length=200)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("municipality")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    trainer = models.ForeignKey(
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cohorts",
+        verbose_name=_("trained by"),
+    )
+    started = models.DateField(_("started"))
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-started"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MentorQuerySet(models.QuerySet):
+    def active(self, on: dt.date | None = None) -> "MentorQuerySet":
+        """Mentors who take requests: not paused, or paused with a return date passed."""
+        paused = Q(paused=True) & (Q(returns_on__isnull=True) | Q(returns_on__gt=on))
+        return self.exclude(paused) if on else self.filter(paused=False)
+
+
+class MentorProfile(models.Model):
+    """A person who lends time and skills; their time is a scheduling resource."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mentor_profile",
+        verbose_name=_("person"),
+    )
+    resource = models.OneToOneField(Resource, on_delete=models.PROTECT, related_name="mentor")
+    bio = models.TextField(_("introduction"), blank=True)
+    skills = models.ManyToManyField(Skill, through="MentorSkill", related_name="mentors")
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="mentors", blank=True, verbose_name=_("municipalities served")
+    )
+    on_site = models.BooleanField(_("on-site"), default=True)
+    remote = models.BooleanField(_("remote"), default=True)
+    monthly_hours = models.DecimalField(
+        _("hours a month they may lend"),
+        max_digits=5,
+        decimal_places=1,
+        default=4,
+        validators=[MinValueValidator(0), MaxValueValidator(160)],
+    )
+    paused = models.BooleanField(_("paused"), default=False)
+    returns_on = models.DateField(_("returns on"), null=True, blank=True)
+    cohort = models.ForeignKey(
+        Cohort,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentors",
+        verbose_name=_("cohort"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mentor profile")
+        verbose_name_plural = _("mentor profiles")
+        ordering = ["person__name"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+    @property
+    def modes(self) -> list[str]:
+        return [mode for mode, on in ((Mode.ON_SITE, self.on_site), (Mode.REMOTE, self.remote)) if on]
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [row.language for row in self.languages.all()]
+
+
+class MentorSkill(models.Model):
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="skill_levels")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="mentor_levels")
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.GOOD)
+
+    class Meta:
+        verbose_name = _("mentor's skill")
+        verbose_name_plural = _("mentors' skills")
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "skill"], name="mentor_skill_once"),
+            models.CheckConstraint(condition=Q(level__in=[1, 2, 3]), name="mentor_skill_level"),
+        ]
+
+
+class MentorLanguage(models.Model):
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "language"], name="mentor_language_once")
+        ]
+
+
+class LoanStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    BOOKED = "booked", _("Waiting for the mentor")
+    ACCEPTED = "accepted", _("Accepted")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_STATUSES = (LoanStatus.REQUESTED, LoanStatus.BOOKED)
+
+
+class LoanQuerySet(models.QuerySet):
+    def open(self) -> "LoanQuerySet":
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class Loan(models.Model):
+    """A staff member's request for a mentor, and what became of it."""
+
+    borrower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="loans_borrowed"
+    )
+    # Copied from the borrower when the request is made, so that figures keep the unit, sector
+    # and municipality the loan was made for even when the borrower later moves.
+    borrower_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, related_name="+")
+    borrower_sector = models.CharField(max_length=32)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="loans")
+    skills = models.ManyToManyField(Skill, related_name="loans", verbose_name=_("skills needed"))
+    need = models.TextField(_("what you need help with"))
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    video_link = models.URLField(_("video meeting link"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(15), MaxValueValidator(480)]
+    )
+    group_size = models.PositiveSmallIntegerField(
+        _("group size"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    requested_mentor = models.ForeignKey(
+        MentorProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("mentor asked for"),
+    )
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.PROTECT, null=True, blank=True, related_name="loans"
+    )
+    # Copied when the mentor is chosen, for the same reason as the borrower's unit.
+    mentor_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, related_name="+")
+    mentor_sector = models.CharField(max_length=32, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=LoanStatus.choices, default=LoanStatus.REQUESTED
+    )
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    borrower_confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LoanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("loan")
+        verbose_name_plural = _("loans")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["municipality", "status"]),
+            models.Index(fields=["mentor", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mode="remote") | ~Q(place=""), name="on_site_loan_has_a_place"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.need[:40]}"
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class LoanWindow(models.Model):
+    """A time window the borrower prefers for the sessions."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="windows")
+    start = models.DateTimeField(_("from"))
+    end = models.DateTimeField(_("until"))
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="loan_window_ends_after_start"
+            )
+        ]
+
+
+class LoanSession(models.Model):
+    """One meeting of a loan: a booking of the mentor's time."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="sessions")
+    booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="loan_session")
+
+    class Meta:
+        ordering = ["booking__start"]
+
+    def __str__(self) -> str:
+        return f"{self.loan} @ {self.booking.start:%Y-%m-%d %H:%M}"
+
+
+class Decline(models.Model):
+    """A mentor said no to a loan, with a reason; the loan goes back to the borrower."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="declines")
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="declines")
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]

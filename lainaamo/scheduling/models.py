@@ -1,0 +1,157 @@
+"""The booking kernel: resources with calendars, bookings, weekly availability, absences."""
+
+import datetime as dt
+import uuid
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class ResourceKind(models.TextChoices):
+    MENTOR = "mentor", _("Mentor's time")
+    TUTOR = "tutor", _("Tutor's time")
+    EQUIPMENT = "equipment", _("Equipment")
+    ROOM = "room", _("Room")
+
+
+class Resource(models.Model):
+    """Anything that can be booked; it has one calendar."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BookingStatus(models.TextChoices):
+    TENTATIVE = "tentative", _("Tentative")
+    CONFIRMED = "confirmed", _("Confirmed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+ACTIVE_STATUSES = (BookingStatus.TENTATIVE, BookingStatus.CONFIRMED)
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self) -> "BookingQuerySet":
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def blocking(self, start: dt.datetime, end: dt.datetime) -> "BookingQuerySet":
+        """Active bookings whose buffered time meets [start, end)."""
+        return self.active().filter(blocked_start__lt=end, blocked_end__gt=start)
+
+
+class Booking(models.Model):
+    """An interval of a resource's time, with buffers for setting up and travelling.
+
+    `blocked_start` and `blocked_end` are the interval widened by its buffers: the span no
+    other active booking of the resource may meet. On PostgreSQL an exclusion constraint
+    guards it (migration 0002); elsewhere `services.book` does.
+    """
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("resource")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    buffer_before = models.DurationField(_("buffer before"), default=dt.timedelta)
+    buffer_after = models.DurationField(_("buffer after"), default=dt.timedelta)
+    blocked_start = models.DateTimeField(editable=False)
+    blocked_end = models.DateTimeField(editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.TENTATIVE
+    )
+    # What the booking belongs to, as "app.model:pk" (e.g. "mentors.loansession:12").
+    owner = models.CharField(_("belongs to"), max_length=100, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [
+            models.Index(fields=["resource", "blocked_start", "blocked_end"]),
+            models.Index(fields=["start"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(blocked_start__lte=F("start")) & Q(blocked_end__gte=F("end")),
+                name="booking_blocked_span_covers_it",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return self.end - self.start
+
+    def widen(self) -> None:
+        self.blocked_start = self.start - self.buffer_before
+        self.blocked_end = self.end + self.buffer_after
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class WeeklyAvailability(models.Model):
+    """A weekly window in Helsinki wall-clock time: Tuesday 9-11 stays 9-11 all year."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="availability")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+
+    class Meta:
+        verbose_name = _("weekly availability")
+        verbose_name_plural = _("weekly availability")
+        ordering = ["weekday", "start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")), name="availability_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+
+class Absence(models.Model):
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="absences")
+    start = models.DateTimeField(_("from"))
+    end = models.DateTimeField(_("until"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="absence_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource}: {self.start:%Y-%m-%d}-{self.end:%Y-%m-%d}"

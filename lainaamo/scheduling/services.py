@@ -1,0 +1,243 @@
+"""The booking kernel's writes and its free-slot search.
+
+The invariant kept here: no resource is ever booked twice for overlapping time, buffers
+included. On PostgreSQL the exclusion constraint `booking_no_overlap` makes every other code
+path fail too; on SQLite every transaction begins IMMEDIATE (config/settings.py), so the
+check and the insert below run under the database's one write lock.
+"""
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from lainaamo.core.errors import Conflict, DomainError
+from lainaamo.core.timeutil import HELSINKI, now, wall_clock
+
+from .models import Absence, Booking, BookingStatus, Resource, WeeklyAvailability
+
+EXCLUSION_VIOLATION = "23P01"
+
+
+class SlotTaken(Conflict):
+    code = "slot_taken"
+    message = _("This time was just taken. Please choose another time.")
+
+
+class InvalidInterval(DomainError):
+    code = "invalid_interval"
+    message = _("The end must come after the start.")
+
+
+class StartInPast(DomainError):
+    code = "start_in_past"
+    message = _("The time has already passed. Please choose a time in the future.")
+
+
+class OutsideAvailability(DomainError):
+    code = "outside_availability"
+    message = _("This time is outside the hours on offer.")
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: dt.datetime
+    end: dt.datetime
+
+
+def _is_overlap_violation(error: IntegrityError) -> bool:
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == EXCLUSION_VIOLATION or "booking_no_overlap" in str(
+        error
+    )
+
+
+def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -> None:
+    if end <= start:
+        raise InvalidInterval()
+    if not allow_past and start < now():
+        raise StartInPast()
+
+
+def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking:
+    """Check for overlap and write, turning a lost race into SlotTaken."""
+    booking.widen()
+    clash = Booking.objects.filter(resource_id=booking.resource_id).blocking(
+        booking.blocked_start, booking.blocked_end
+    )
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise SlotTaken()
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        if _is_overlap_violation(error):
+            raise SlotTaken() from error
+        raise
+    return booking
+
+
+@transaction.atomic
+def book(
+    *,
+    resource: Resource,
+    start: dt.datetime,
+    end: dt.datetime,
+    buffer_before: dt.timedelta = dt.timedelta(),
+    buffer_after: dt.timedelta = dt.timedelta(),
+    status: str = BookingStatus.TENTATIVE,
+    owner: str = "",
+    allow_past: bool = False,
+) -> Booking:
+    """Book a resource for [start, end), or raise SlotTaken if its time is not free."""
+    _check_interval(start, end, allow_past=allow_past)
+    booking = Booking(
+        resource=resource,
+        start=start,
+        end=end,
+        buffer_before=buffer_before,
+        buffer_after=buffer_after,
+        status=status,
+        owner=owner,
+    )
+    return _save_guarded(booking)
+
+
+@transaction.atomic
+def reschedule(*, booking: Booking, start: dt.datetime, end: dt.datetime) -> Booking:
+    """Move an active booking; its invitation's sequence goes up by one."""
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if not booking.is_active:
+        raise Conflict(_("A cancelled booking cannot be moved."))
+    _check_interval(start, end, allow_past=False)
+    booking.start, booking.end = start, end
+    booking.sequence += 1
+    return _save_guarded(booking, exclude_pk=booking.pk)
+
+
+@transaction.atomic
+def set_status(*, booking: Booking, status: str) -> Booking:
+    """Confirm or cancel a booking; a cancelled one never comes back."""
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status == status:
+        return booking
+    if booking.status == BookingStatus.CANCELLED:
+        raise Conflict(_("A cancelled booking cannot be changed."))
+    booking.status = status
+    booking.sequence += 1
+    booking.save(update_fields=["status", "sequence", "updated_at"])
+    return booking
+
+
+def _local_days(start: dt.datetime, end: dt.datetime) -> Iterable[dt.date]:
+    day = start.astimezone(HELSINKI).date()
+    last = end.astimezone(HELSINKI).date()
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def _overlaps(busy_starts: list, busy: list, start: dt.datetime, end: dt.datetime) -> bool:
+    """Does [start, end) meet any interval in `busy` (sorted by start, not merged)?"""
+    index = bisect.bisect_left(busy_starts, end)
+    return any(b_end > start for b_start, b_end in busy[:index])
+
+
+def free_slots(
+    *,
+    resource_ids: list[int],
+    start: dt.datetime,
+    end: dt.datetime,
+    duration: dt.timedelta,
+    buffer_before: dt.timedelta = dt.timedelta(),
+    buffer_after: dt.timedelta = dt.timedelta(),
+    step: dt.timedelta = dt.timedelta(minutes=30),
+    limit: int | None = None,
+) -> dict[int, list[Slot]]:
+    """Free slots of `duration` within [start, end) for each resource, in three queries.
+
+    A slot lies inside one of the resource's weekly windows on a Helsinki calendar day, lies
+    in the future, and its time widened by the buffers meets no active booking's buffered
+    time and no absence.
+    """
+    start = max(start, now())
+    result: dict[int, list[Slot]] = {pk: [] for pk in resource_ids}
+    if end <= start or duration <= dt.timedelta() or not resource_ids:
+        return result
+    rules = defaultdict(list)
+    for rule in WeeklyAvailability.objects.filter(resource_id__in=resource_ids).order_by(
+        "weekday", "start_time"
+    ):
+        rules[rule.resource_id].append(rule)
+    reach_start, reach_end = start - buffer_before, end + buffer_after
+    busy = defaultdict(list)
+    bookings = (
+        Booking.objects.filter(resource_id__in=resource_ids)
+        .blocking(reach_start, reach_end)
+        .values_list("resource_id", "blocked_start", "blocked_end")
+    )
+    for resource_id, b_start, b_end in bookings:
+        busy[resource_id].append((b_start, b_end))
+    absences = Absence.objects.filter(
+        resource_id__in=resource_ids, start__lt=reach_end, end__gt=reach_start
+    ).values_list("resource_id", "start", "end")
+    for resource_id, a_start, a_end in absences:
+        busy[resource_id].append((a_start, a_end))
+
+    days = list(_local_days(start, end))
+    for resource_id in resource_ids:
+        intervals = sorted(busy[resource_id])
+        starts = [interval[0] for interval in intervals]
+        slots = result[resource_id]
+        for day in days:
+            for rule in rules[resource_id]:
+                if rule.weekday != day.weekday():
+                    continue
+                window_start = wall_clock(day, rule.start_time)
+                window_end = wall_clock(day, rule.end_time)
+                slot_start = window_start
+                while slot_start + duration <= window_end:
+                    slot_end = slot_start + duration
+                    if slot_start >= start and slot_end <= end and not _overlaps(
+                        starts, intervals, slot_start - buffer_before, slot_end + buffer_after
+                    ):
+                        slots.append(Slot(slot_start, slot_end))
+                        if limit and len(slots) >= limit:
+                            break
+                    slot_start += step
+                if limit and len(slots) >= limit:
+                    break
+            if limit and len(slots) >= limit:
+                break
+    return result
+
+
+def is_free(
+    *,
+    resource: Resource,
+    start: dt.datetime,
+    end: dt.datetime,
+    buffer_before: dt.timedelta = dt.timedelta(),
+    buffer_after: dt.timedelta = dt.timedelta(),
+) -> bool:
+    """Is [start, end) inside the resource's weekly hours and free of bookings and absences?"""
+    local_start = start.astimezone(HELSINKI)
+    day = local_start.date()
+    within = any(
+        wall_clock(day, rule.start_time) <= start and end <= wall_clock(day, rule.end_time)
+        for rule in WeeklyAvailability.objects.filter(resource=resource, weekday=day.weekday())
+    )
+    if not within:
+        return False
+    blocked_start, blocked_end = start - buffer_before, end + buffer_after
+    if Booking.objects.filter(resource=resource).blocking(blocked_start, blocked_end).exists():
+        return False
+    return not Absence.objects.filter(
+        resource=resource, start__lt=blocked_end, end__gt=blocked_start
+    ).exists()
