@@ -51,6 +51,7 @@ class CalendarEntry:
     location: str = ""
     url: str = ""
     cancelled: bool = False
+    tentative: bool = False
     attendees: tuple[Attendee, ...] = field(default_factory=tuple)
     stamp: dt.datetime | None = None
 
@@ -78,7 +79,7 @@ def _event(entry: CalendarEntry, *, method: str) -> Event:
     if entry.url:
         event.add("url", entry.url)
     cancelled = entry.cancelled or method == "CANCEL"
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if entry.tentative else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if method in {"REQUEST", "CANCEL"}:
         name, address = organizer_address()

@@ -218,26 +218,16 @@ def free_slots(
     return result
 
 
-def is_free(
-    *,
-    resource: Resource,
-    start: dt.datetime,
-    end: dt.datetime,
-    buffer_before: dt.timedelta = dt.timedelta(),
-    buffer_after: dt.timedelta = dt.timedelta(),
-) -> bool:
-    """Is [start, end) inside the resource's weekly hours and free of bookings and absences?"""
-    local_start = start.astimezone(HELSINKI)
-    day = local_start.date()
+def is_available(*, resource: Resource, start: dt.datetime, end: dt.datetime) -> bool:
+    """Does [start, end) lie inside one of the resource's weekly windows, clear of absences?
+
+    Bookings are not looked at here: `book` and `reschedule` check those under the lock.
+    """
+    day = start.astimezone(HELSINKI).date()
     within = any(
         wall_clock(day, rule.start_time) <= start and end <= wall_clock(day, rule.end_time)
         for rule in WeeklyAvailability.objects.filter(resource=resource, weekday=day.weekday())
     )
-    if not within:
-        return False
-    blocked_start, blocked_end = start - buffer_before, end + buffer_after
-    if Booking.objects.filter(resource=resource).blocking(blocked_start, blocked_end).exists():
-        return False
-    return not Absence.objects.filter(
-        resource=resource, start__lt=blocked_end, end__gt=blocked_start
+    return within and not Absence.objects.filter(
+        resource=resource, start__lt=end, end__gt=start
     ).exists()

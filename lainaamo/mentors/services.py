@@ -1,0 +1,401 @@
+"""Every write that matters for mentors and loans: the loan's life from request to completion.
+
+A loan moves requested -> booked (a session is booked with a mentor) -> accepted (the mentor
+said yes) -> completed (the mentor logged hours and outcome; the borrower then confirms).
+A decline sends it back to requested; either side may cancel an unfinished loan with a reason.
+Any other step raises InvalidTransition.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import DurationField, ExpressionWrapper, F, Sum
+from django.utils.translation import gettext_lazy as _
+
+from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
+from lainaamo.core.timeutil import month_bounds, now
+from lainaamo.directory.models import Language, Person
+from lainaamo.scheduling import services as scheduling
+from lainaamo.scheduling.models import Booking, BookingStatus
+
+from . import permissions
+from .models import (
+    Decline,
+    Level,
+    Loan,
+    LoanSession,
+    LoanStatus,
+    LoanWindow,
+    MentorProfile,
+    MentorSkill,
+    Mode,
+    Skill,
+)
+
+# Time kept free around an on-site session for getting there and back.
+TRAVEL_BUFFER = dt.timedelta(minutes=15)
+MAX_WINDOWS = 20
+
+
+class InvalidRequest(DomainError):
+    code = "invalid_request"
+
+
+class NoHomeUnit(DomainError):
+    code = "no_home_unit"
+    message = _("Your account has no home unit yet. Ask your coordinator to add it.")
+
+
+class MentorUnavailable(DomainError):
+    code = "mentor_unavailable"
+    message = _("This mentor cannot take this request.")
+
+
+class ReasonRequired(DomainError):
+    code = "reason_required"
+    message = _("Please give a reason.")
+
+
+class SessionsAhead(DomainError):
+    code = "sessions_ahead"
+    message = _("Some sessions are still to come. Complete the loan after the last session.")
+
+
+class NothingHappenedYet(DomainError):
+    code = "no_session_held"
+    message = _("No session has taken place yet.")
+
+
+class InvalidHours(DomainError):
+    code = "invalid_hours"
+    message = _("Give the hours as a number greater than 0 and at most 100.")
+
+
+def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
+    if loan.mode == Mode.ON_SITE:
+        return TRAVEL_BUFFER, TRAVEL_BUFFER
+    return dt.timedelta(), dt.timedelta()
+
+
+def booked_hours(mentor_resource_ids: Iterable[int], moment: dt.datetime) -> dict[int, float]:
+    """Hours of active bookings per mentor resource in the Helsinki month holding `moment`."""
+    start, end = month_bounds(moment)
+    rows = (
+        Booking.objects.active()
+        .filter(resource_id__in=list(mentor_resource_ids), start__gte=start, start__lt=end)
+        .values("resource_id")
+        .annotate(total=Sum(ExpressionWrapper(F("end") - F("start"), output_field=DurationField())))
+    )
+    return {row["resource_id"]: row["total"].total_seconds() / 3600 for row in rows}
+
+
+def why_ineligible(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> str | None:
+    """The reason the mentor cannot take the loan at `at`, or None when they can."""
+    today = now().date()
+    if mentor.paused and (mentor.returns_on is None or mentor.returns_on > today):
+        return str(_("The mentor is on a break."))
+    if mentor.person_id == loan.borrower_id:
+        return str(_("You cannot borrow yourself."))
+    if loan.language not in mentor.language_codes:
+        return str(_("The mentor does not work in the language of the request."))
+    if loan.mode not in mentor.modes:
+        return str(_("The mentor does not work in this mode."))
+    if (
+        loan.mode == Mode.ON_SITE
+        and not mentor.municipalities.filter(pk=loan.municipality_id).exists()
+    ):
+        return str(_("The mentor does not come on site to this municipality."))
+    skill_ids = set(loan.skills.values_list("id", flat=True))
+    if not MentorSkill.objects.filter(mentor=mentor, skill_id__in=skill_ids).exists():
+        return str(_("The mentor has none of the skills asked for."))
+    if Decline.objects.filter(loan=loan, mentor=mentor).exists():
+        return str(_("The mentor has already declined this request."))
+    used = booked_hours([mentor.resource_id], at).get(mentor.resource_id, 0.0)
+    if used + loan.duration_minutes / 60 > float(mentor.monthly_hours):
+        return str(_("The mentor has no hours left to lend that month."))
+    return None
+
+
+def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
+    if not windows:
+        raise InvalidRequest(_("Give at least one time window."))
+    if len(windows) > MAX_WINDOWS:
+        raise InvalidRequest(_("Give at most 20 time windows."))
+    current = now()
+    for start, end in windows:
+        if end <= start:
+            raise InvalidRequest(_("Each time window must end after it starts."))
+        if end <= current:
+            raise InvalidRequest(_("The time windows must be in the future."))
+    return sorted(windows)
+
+
+@transaction.atomic
+def request_loan(
+    *,
+    borrower: Person,
+    skills: list[Skill],
+    need: str,
+    language: str,
+    mode: str,
+    duration_minutes: int,
+    windows: list[tuple[dt.datetime, dt.datetime]],
+    place: str = "",
+    video_link: str = "",
+    group_size: int = 1,
+    mentor: MentorProfile | None = None,
+) -> Loan:
+    """Record a staff member's request for a mentor."""
+    if borrower.home_unit_id is None:
+        raise NoHomeUnit()
+    need = need.strip()
+    if not need:
+        raise InvalidRequest(_("Describe what you need help with."))
+    if not skills:
+        raise InvalidRequest(_("Choose at least one skill."))
+    if language not in Language.values:
+        raise InvalidRequest(_("Choose the language: Finnish, Swedish or English."))
+    if mode not in Mode.values:
+        raise InvalidRequest(_("Choose whether the help is on-site or remote."))
+    if mode == Mode.ON_SITE and not place.strip():
+        raise InvalidRequest(_("Give the place for on-site help."))
+    if not 15 <= duration_minutes <= 480:
+        raise InvalidRequest(_("The duration must be between 15 minutes and 8 hours."))
+    if not 1 <= group_size <= 500:
+        raise InvalidRequest(_("The group size must be between 1 and 500."))
+    windows = _clean_windows(windows)
+    unit = borrower.home_unit
+    loan = Loan.objects.create(
+        borrower=borrower,
+        borrower_unit=unit,
+        borrower_sector=unit.sector,
+        municipality_id=unit.municipality_id,
+        need=need,
+        language=language,
+        mode=mode,
+        place=place.strip() if mode == Mode.ON_SITE else "",
+        video_link=video_link.strip(),
+        duration_minutes=duration_minutes,
+        group_size=group_size,
+        requested_mentor=mentor,
+    )
+    loan.skills.set(skills)
+    LoanWindow.objects.bulk_create(
+        LoanWindow(loan=loan, start=start, end=end) for start, end in windows
+    )
+    return loan
+
+
+def _lock(loan: Loan) -> Loan:
+    return Loan.objects.select_for_update().select_related("mentor__person", "borrower").get(
+        pk=loan.pk
+    )
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise PermissionDenied()
+
+
+def _notify(event: str, loan: Loan, sessions: Iterable[LoanSession] = ()) -> None:
+    from .tasks import send_loan_mail
+
+    session_ids = [session.pk for session in sessions]
+    transaction.on_commit(lambda: send_loan_mail.enqueue(event, loan.pk, session_ids))
+
+
+@transaction.atomic
+def book_session(
+    *, loan: Loan, mentor: MentorProfile, start: dt.datetime, actor: Person
+) -> LoanSession:
+    """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
+    loan = _lock(loan)
+    _require(permissions.can_book_session(actor, loan))
+    if loan.status not in (LoanStatus.REQUESTED, LoanStatus.BOOKED, LoanStatus.ACCEPTED):
+        raise InvalidTransition()
+    if loan.mentor_id is not None and loan.mentor_id != mentor.pk:
+        raise MentorUnavailable(_("This loan already has a mentor; book the next session with them."))
+    end = start + loan.duration
+    reason = why_ineligible(mentor, loan, at=start)
+    if reason:
+        raise MentorUnavailable(reason)
+    before, after = buffers_for(loan)
+    if start < now():
+        raise scheduling.StartInPast()
+    if not scheduling.is_available(resource=mentor.resource, start=start, end=end):
+        raise scheduling.OutsideAvailability()
+    accepted = loan.status == LoanStatus.ACCEPTED
+    booking = scheduling.book(
+        resource=mentor.resource,
+        start=start,
+        end=end,
+        buffer_before=before,
+        buffer_after=after,
+        status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
+        owner=f"mentors.loan:{loan.pk}",
+    )
+    session = LoanSession.objects.create(loan=loan, booking=booking)
+    if loan.mentor_id is None:
+        loan.mentor = mentor
+        loan.mentor_unit_id = mentor.person.home_unit_id
+        loan.mentor_sector = mentor.person.sector
+        loan.status = LoanStatus.BOOKED
+        loan.save(update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "updated_at"])
+    _notify("session_added" if accepted else "booked", loan, [session])
+    return session
+
+
+def _active_sessions(loan: Loan):
+    return loan.sessions.select_related("booking").filter(
+        booking__status__in=(BookingStatus.TENTATIVE, BookingStatus.CONFIRMED)
+    )
+
+
+@transaction.atomic
+def accept_loan(*, loan: Loan, actor: Person) -> Loan:
+    """The mentor says yes: the loan is accepted and its sessions confirmed."""
+    loan = _lock(loan)
+    _require(permissions.can_answer_loan(actor, loan))
+    if loan.status != LoanStatus.BOOKED:
+        raise InvalidTransition()
+    sessions = list(_active_sessions(loan))
+    for session in sessions:
+        scheduling.set_status(booking=session.booking, status=BookingStatus.CONFIRMED)
+    loan.status = LoanStatus.ACCEPTED
+    loan.answered_at = now()
+    loan.save(update_fields=["status", "answered_at", "updated_at"])
+    _notify("accepted", loan, sessions)
+    return loan
+
+
+@transaction.atomic
+def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
+    """The mentor says no, with a reason; the request goes back to the borrower."""
+    loan = _lock(loan)
+    _require(permissions.can_answer_loan(actor, loan))
+    if loan.status != LoanStatus.BOOKED:
+        raise InvalidTransition()
+    reason = reason.strip()
+    if not reason:
+        raise ReasonRequired()
+    sessions = list(_active_sessions(loan))
+    for session in sessions:
+        scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)
+    Decline.objects.create(loan=loan, mentor=loan.mentor, reason=reason)
+    declined_by = loan.mentor
+    loan.mentor = None
+    loan.mentor_unit = None
+    loan.mentor_sector = ""
+    loan.status = LoanStatus.REQUESTED
+    loan.answered_at = now()
+    loan.save(
+        update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "answered_at",
+                       "updated_at"]
+    )
+    loan.declined_by = declined_by
+    _notify("declined", loan, sessions)
+    return loan
+
+
+@transaction.atomic
+def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Person) -> LoanSession:
+    """Move a session; both sides get the changed invitation (same UID, SEQUENCE raised)."""
+    loan = _lock(session.loan)
+    _require(permissions.is_borrower(actor, loan) or permissions.is_loan_mentor(actor, loan)
+             or permissions.can_coordinate_loan(actor, loan))
+    if loan.status not in (LoanStatus.BOOKED, LoanStatus.ACCEPTED):
+        raise InvalidTransition()
+    session = LoanSession.objects.select_related("booking__resource").get(pk=session.pk)
+    if not session.booking.is_active:
+        raise InvalidTransition()
+    end = start + loan.duration
+    if start < now():
+        raise scheduling.StartInPast()
+    if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
+        raise scheduling.OutsideAvailability()
+    scheduling.reschedule(booking=session.booking, start=start, end=end)
+    session.booking.refresh_from_db()
+    _notify("rescheduled", loan, [session])
+    return session
+
+
+@transaction.atomic
+def cancel_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
+    """Either side calls the loan off, with a reason; sessions still ahead are cancelled."""
+    loan = _lock(loan)
+    _require(permissions.can_cancel_loan(actor, loan))
+    if loan.status not in (LoanStatus.REQUESTED, LoanStatus.BOOKED, LoanStatus.ACCEPTED):
+        raise InvalidTransition()
+    reason = reason.strip()
+    if not reason:
+        raise ReasonRequired()
+    sessions = [s for s in _active_sessions(loan) if s.booking.end > now()]
+    for session in sessions:
+        scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)
+    loan.status = LoanStatus.CANCELLED
+    loan.cancel_reason = reason
+    loan.cancelled_by = actor
+    loan.save(update_fields=["status", "cancel_reason", "cancelled_by", "updated_at"])
+    _notify("cancelled", loan, sessions)
+    return loan
+
+
+def _parse_hours(hours: object) -> Decimal:
+    try:
+        value = Decimal(str(hours).replace(",", "."))
+    except ArithmeticError as error:
+        raise InvalidHours() from error
+    if not value.is_finite() or value <= 0 or value > 100:
+        raise InvalidHours()
+    return value.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def complete_loan(*, loan: Loan, actor: Person, hours: object, outcome: str) -> Loan:
+    """The mentor logs the hours and the outcome after the last session."""
+    loan = _lock(loan)
+    _require(permissions.can_complete_loan(actor, loan))
+    if loan.status != LoanStatus.ACCEPTED:
+        raise InvalidTransition()
+    value = _parse_hours(hours)
+    outcome = outcome.strip()
+    if not outcome:
+        raise InvalidRequest(_("Describe the outcome in a few words."))
+    sessions = list(_active_sessions(loan))
+    current = now()
+    if not any(session.booking.start <= current for session in sessions):
+        raise NothingHappenedYet()
+    if any(session.booking.start > current for session in sessions):
+        raise SessionsAhead()
+    loan.status = LoanStatus.COMPLETED
+    loan.hours = value
+    loan.outcome = outcome
+    loan.save(update_fields=["status", "hours", "outcome", "updated_at"])
+    _notify("completed", loan)
+    return loan
+
+
+@transaction.atomic
+def confirm_completion(*, loan: Loan, actor: Person) -> Loan:
+    """The borrower confirms that the loan took place as the mentor logged it."""
+    loan = _lock(loan)
+    _require(permissions.can_confirm_loan(actor, loan))
+    if loan.status != LoanStatus.COMPLETED or loan.borrower_confirmed_at is not None:
+        raise InvalidTransition()
+    loan.borrower_confirmed_at = now()
+    loan.save(update_fields=["borrower_confirmed_at", "updated_at"])
+    return loan
+
+
+@transaction.atomic
+def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None:
+    """Replace a mentor's skills with `levels` (skill id -> level 1-3)."""
+    if any(level not in Level.values for level in levels.values()):
+        raise InvalidRequest(_("A skill level is 1 (basics), 2 (good) or 3 (expert)."))
+    MentorSkill.objects.filter(mentor=mentor).exclude(skill_id__in=levels).delete()
+    for skill_id, level in levels.items():
+        MentorSkill.objects.update_or_create(
+            mentor=mentor, skill_id=skill_id, defaults={"level": level}
+        )

@@ -1,0 +1,97 @@
+import datetime as dt
+
+import factory
+
+from lainaamo.core.timeutil import HELSINKI, now
+from lainaamo.directory.models import Sector, Unit
+from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
+from lainaamo.mentors.models import (
+    Loan,
+    LoanWindow,
+    MentorLanguage,
+    MentorProfile,
+    MentorSkill,
+    Skill,
+)
+from lainaamo.mentors.services import request_loan
+from lainaamo.scheduling.models import Resource, ResourceKind, WeeklyAvailability
+
+ALL_WEEK = [(weekday, dt.time(8), dt.time(16)) for weekday in range(7)]
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"skill-{n}")
+    name_fi = factory.LazyAttribute(lambda skill: f"Taito {skill.slug}")
+    name_sv = factory.LazyAttribute(lambda skill: f"Färdighet {skill.slug}")
+    name_en = factory.LazyAttribute(lambda skill: f"Skill {skill.slug}")
+
+
+def make_mentor(
+    *,
+    skills: dict[Skill, int] | None = None,
+    languages: tuple[str, ...] = ("fi", "sv"),
+    unit: Unit | None = None,
+    sector: str = Sector.YOUTH,
+    municipalities=None,
+    availability=ALL_WEEK,
+    monthly_hours: float = 8,
+    on_site: bool = True,
+    remote: bool = True,
+    **person_fields,
+) -> MentorProfile:
+    """A mentor with skills, languages, areas served and weekly hours (every day 8-16)."""
+    unit = unit or UnitFactory(sector=sector)
+    person = PersonFactory(home_unit=unit, **person_fields)
+    resource = Resource.objects.create(kind=ResourceKind.MENTOR, name=person.name)
+    mentor = MentorProfile.objects.create(
+        person=person,
+        resource=resource,
+        monthly_hours=monthly_hours,
+        on_site=on_site,
+        remote=remote,
+        bio_fi="Autan mielelläni.",
+    )
+    for skill, level in (skills or {SkillFactory(): 2}).items():
+        MentorSkill.objects.create(mentor=mentor, skill=skill, level=level)
+    for language in languages:
+        MentorLanguage.objects.create(mentor=mentor, language=language)
+    mentor.municipalities.set(municipalities or [unit.municipality])
+    for weekday, start, end in availability:
+        WeeklyAvailability.objects.create(
+            resource=resource, weekday=weekday, start_time=start, end_time=end
+        )
+    return mentor
+
+
+def next_weekday(weekday: int, hour: int, *, weeks_ahead: int = 1) -> dt.datetime:
+    """The given weekday and hour in Helsinki, at least a day from now."""
+    day = now().astimezone(HELSINKI).date() + dt.timedelta(days=1)
+    while day.weekday() != weekday:
+        day += dt.timedelta(days=1)
+    day += dt.timedelta(weeks=weeks_ahead - 1)
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=HELSINKI)
+
+
+def make_loan(*, borrower=None, skills=None, mode="remote", language="fi", windows=None,
+              duration_minutes=60, **fields) -> Loan:
+    """A requested loan whose one window is the coming week."""
+    borrower = borrower or PersonFactory()
+    start = now() + dt.timedelta(days=1)
+    return request_loan(
+        borrower=borrower,
+        skills=skills or [SkillFactory()],
+        need=fields.pop("need", "Instagram-tilin perustaminen nuorisotalolle"),
+        language=language,
+        mode=mode,
+        place=fields.pop("place", "Kirjastonkatu 13, Vaasa" if mode == "on_site" else ""),
+        duration_minutes=duration_minutes,
+        windows=windows or [(start, start + dt.timedelta(days=14))],
+        **fields,
+    )
+
+
+__all__ = ["LoanWindow", "SkillFactory", "make_loan", "make_mentor", "next_weekday"]
