@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "lainaamo.directory",
     "lainaamo.scheduling",
     "lainaamo.mentors",
+    "lainaamo.demo",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lainaamo.core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lainaamo.core.context_processors.site",
+                "lainaamo.mentors.views.navigation",
             ],
         },
     },
@@ -248,3 +251,18 @@ LOGGING = {
 UNANSWERED_AFTER_WORKING_DAYS = 2
 
 SITE_NAME = _("Lainaamo")
+
+# The accessibility statement (Act on the Provision of Digital Services 306/2019) and the
+# privacy notice. The supervising authority has been the Digital Accessibility Supervision unit
+# (saavutettavuusvaatimukset.fi); the state's regional agencies were reorganised in 2026, so
+# its name and address are set here rather than written into the pages.
+ACCESSIBILITY_SUPERVISOR_NAME = env("ACCESSIBILITY_SUPERVISOR_NAME") or _(
+    "Digital Accessibility Supervision"
+)
+ACCESSIBILITY_SUPERVISOR_URL = env(
+    "ACCESSIBILITY_SUPERVISOR_URL", "https://www.saavutettavuusvaatimukset.fi/"
+)
+ACCESSIBILITY_FEEDBACK_EMAIL = env("ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@example.fi")
+ACCESSIBILITY_ASSESSED_ON = env("ACCESSIBILITY_ASSESSED_ON", "2026-11-21")
+SERVICE_PROVIDER_NAME = env("SERVICE_PROVIDER_NAME") or _("the municipality that runs Lainaamo")
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "tietosuoja@example.fi")

@@ -79,7 +79,9 @@ def _event(entry: CalendarEntry, *, method: str) -> Event:
     if entry.url:
         event.add("url", entry.url)
     cancelled = entry.cancelled or method == "CANCEL"
-    event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if entry.tentative else "CONFIRMED")
+    event.add(
+        "status", "CANCELLED" if cancelled else "TENTATIVE" if entry.tentative else "CONFIRMED"
+    )
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if method in {"REQUEST", "CANCEL"}:
         name, address = organizer_address()

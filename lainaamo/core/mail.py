@@ -5,7 +5,8 @@ from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 CALENDAR_MIMETYPE = "text/calendar"
@@ -38,15 +39,24 @@ class InvitationMessage(EmailMultiAlternatives):
         return super()._create_mime_attachment(content, mimetype)
 
 
+def render_text(template: str, context: dict) -> str:
+    """Render a plain-text template: never HTML-escaped, whatever the template says."""
+    return get_template(template).template.render(Context(context, autoescape=False))
+
+
 def render_message(
-    *, recipient: Recipient, template: str, context: dict, calendar: bytes | None = None,
+    *,
+    recipient: Recipient,
+    template: str,
+    context: dict,
+    calendar: bytes | None = None,
     method: str = "",
 ) -> InvitationMessage:
     """Render `<template>_subject.txt` and `<template>.txt` in the recipient's language."""
     with translation.override(recipient.language):
         context = {**context, "recipient": recipient, "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
+        subject = " ".join(render_text(f"{template}_subject.txt", context).split())
+        body = render_text(f"{template}.txt", context)
     message = InvitationMessage(
         subject=subject,
         body=body,

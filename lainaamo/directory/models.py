@@ -1,5 +1,6 @@
 """Who and where: regions, municipalities, units, partners, people and their roles."""
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -76,7 +77,9 @@ class Municipality(models.Model):
 
     @property
     def languages(self) -> list[str]:
-        return [code for code, official in (("fi", self.finnish), ("sv", self.swedish)) if official]
+        return [
+            code for code, official in (("fi", self.finnish), ("sv", self.swedish)) if official
+        ]
 
     @property
     def is_bilingual(self) -> bool:
@@ -85,7 +88,10 @@ class Municipality(models.Model):
 
 class Unit(models.Model):
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="units", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=_("municipality"),
     )
     name = models.CharField(_("name"), max_length=200)
     type = models.CharField(_("type"), max_length=32, choices=UnitType.choices)
@@ -256,3 +262,35 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.region or self.municipality or self.unit}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; only its SHA-256 is stored, so a leak grants nothing."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.created_at:%Y-%m-%d})"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, person: "Person") -> tuple["ApiToken", str]:
+        """A new token for the person, and its key: the only time the key is known in full."""
+        key = secrets.token_urlsafe(32)
+        return cls.objects.create(person=person, key_hash=cls.hash_key(key)), key

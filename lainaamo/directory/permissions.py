@@ -30,9 +30,7 @@ def is_coordinator(person: Person) -> bool:
 def managed_unit_ids(person: Person) -> set[int]:
     if not person.is_authenticated:
         return set()
-    return set(
-        person.roles.filter(kind=RoleKind.UNIT_MANAGER).values_list("unit_id", flat=True)
-    )
+    return set(person.roles.filter(kind=RoleKind.UNIT_MANAGER).values_list("unit_id", flat=True))
 
 
 def is_unit_manager(person: Person) -> bool:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lainaamo.core.timeutil import now
+from lainaamo.core.timeutil import month_bounds, now
 from lainaamo.directory.models import Language, Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
@@ -53,6 +53,19 @@ def candidates(loan: Loan):
     return queryset, skill_ids
 
 
+def _window_months(windows: list[tuple[dt.datetime, dt.datetime]], current: dt.datetime) -> set:
+    """The starts of the Helsinki months that the future part of the windows touches."""
+    months = set()
+    for start, end in windows:
+        if end <= current:
+            continue
+        month, following = month_bounds(max(start, current))
+        while month < end:
+            months.add(month)
+            month, following = following, month_bounds(following)[1]
+    return months
+
+
 def _skill_reason(names_levels: list[tuple[str, int]]) -> str:
     parts = [f"{name} ({Level(level).label.lower()})" for name, level in names_levels]
     return _("Knows %(skills)s") % {"skills": ", ".join(parts)}
@@ -77,15 +90,29 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         mentor_id__in=mentor_ids, skill_id__in=skill_ids
     ).values_list("mentor_id", "skill_id", "level"):
         levels[mentor_id][skill_id] = level
-    used = booked_hours([row["resource_id"] for row in rows], now())
+    resource_ids_all = [row["resource_id"] for row in rows]
+    current = now()
+    used = booked_hours(resource_ids_all, current)
     needed = loan.duration_minutes / 60
+    windows = list(loan.windows.values_list("start", "end"))
+    # A session counts against the limit of its own month, as book_session checks it; the
+    # windows may lie in another month than today, or in two.
+    this_month = month_bounds(current)[0]
+    used_in = {
+        month: used if month == this_month else booked_hours(resource_ids_all, month)
+        for month in _window_months(windows, current)
+    }
+
+    def has_room(row: dict, month: dt.datetime) -> bool:
+        spent_then = used_in[month].get(row["resource_id"], 0.0)
+        return spent_then + needed <= float(row["monthly_hours"])
 
     scored = []
     for row in rows:
         limit_hours = float(row["monthly_hours"])
         spent = used.get(row["resource_id"], 0.0)
-        left = limit_hours - spent
-        if left < needed:
+        left = max(limit_hours - spent, 0.0)
+        if not any(has_room(row, month) for month in used_in):
             continue
         fit = levels[row["pk"]]
         coverage = len(fit) / len(skill_ids)
@@ -98,7 +125,6 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         scored.append((round(score, 1), row, left, limit_hours, cross_sector))
     scored.sort(key=lambda item: (-item[0], item[1]["pk"]))
 
-    windows = list(loan.windows.values_list("start", "end"))
     before, after = buffers_for(loan)
     chosen: list[tuple] = []
     for offset in range(0, len(scored), CHUNK):
@@ -118,7 +144,11 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             for resource_id, window_slots in found.items():
                 slots[resource_id].extend(window_slots)
         for item in chunk:
-            mentor_slots = slots[item[1]["resource_id"]][:slots_per_mentor]
+            mentor_slots = [
+                slot
+                for slot in slots[item[1]["resource_id"]]
+                if has_room(item[1], month_bounds(slot.start)[0])
+            ][:slots_per_mentor]
             if mentor_slots:
                 chosen.append((item, mentor_slots))
             if len(chosen) >= limit:
@@ -147,13 +177,11 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         if loan.requested_mentor_id == mentor.pk:
             reasons.append(_("You asked for this mentor"))
         reasons.append(_skill_reason(known))
-        reasons.append(
-            _("Works in %(language)s") % {"language": language_names[loan.language]}
-        )
+        reasons.append(_("Works in %(language)s") % {"language": language_names[loan.language]})
         if loan.mode == Mode.ON_SITE:
-            reasons.append(_("Comes on site in %(municipality)s") % {
-                "municipality": loan.municipality.name
-            })
+            reasons.append(
+                _("Comes on site in %(municipality)s") % {"municipality": loan.municipality.name}
+            )
         else:
             reasons.append(_("Helps remotely"))
         reasons.append(

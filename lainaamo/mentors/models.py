@@ -45,7 +45,10 @@ class Cohort(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="cohorts",
+        verbose_name=_("municipality"),
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     trainer = models.ForeignKey(
@@ -122,7 +125,9 @@ class MentorProfile(models.Model):
 
     @property
     def modes(self) -> list[str]:
-        return [mode for mode, on in ((Mode.ON_SITE, self.on_site), (Mode.REMOTE, self.remote)) if on]
+        return [
+            mode for mode, on in ((Mode.ON_SITE, self.on_site), (Mode.REMOTE, self.remote)) if on
+        ]
 
     @property
     def language_codes(self) -> list[str]:
@@ -130,7 +135,9 @@ class MentorProfile(models.Model):
 
 
 class MentorSkill(models.Model):
-    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="skill_levels")
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="skill_levels"
+    )
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="mentor_levels")
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.GOOD)
 
@@ -142,6 +149,9 @@ class MentorSkill(models.Model):
             models.CheckConstraint(condition=Q(level__in=[1, 2, 3]), name="mentor_skill_level"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.skill} ({self.get_level_display()})"
+
 
 class MentorLanguage(models.Model):
     mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="languages")
@@ -151,6 +161,9 @@ class MentorLanguage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["mentor", "language"], name="mentor_language_once")
         ]
+
+    def __str__(self) -> str:
+        return self.get_language_display()
 
 
 class LoanStatus(models.TextChoices):
@@ -214,7 +227,11 @@ class Loan(models.Model):
     borrower_confirmed_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
@@ -263,6 +280,9 @@ class LoanWindow(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M}-{self.end:%Y-%m-%d %H:%M}"
+
 
 class LoanSession(models.Model):
     """One meeting of a loan: a booking of the mentor's time."""
@@ -287,3 +307,6 @@ class Decline(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.mentor}: {self.reason[:40]}"

@@ -44,7 +44,10 @@ def skill_names(loan: Loan) -> str:
 
 
 def session_entry(
-    session: LoanSession, *, language: str, cancelled: bool = False,
+    session: LoanSession,
+    *,
+    language: str,
+    cancelled: bool = False,
     mentor_person: Person | None = None,
 ) -> CalendarEntry:
     """The calendar entry of a session, its texts in `language`."""
@@ -61,7 +64,9 @@ def session_entry(
     url = settings.SITE_URL + reverse("mentors:loan_detail", args=[loan.pk])
     attendees = [Attendee(loan.borrower.email, loan.borrower.name, loan.borrower.language)]
     if mentor_person:
-        attendees.insert(0, Attendee(mentor_person.email, mentor_person.name, mentor_person.language))
+        attendees.insert(
+            0, Attendee(mentor_person.email, mentor_person.name, mentor_person.language)
+        )
     return CalendarEntry(
         uid=session_uid(session),
         sequence=booking.sequence,
@@ -94,8 +99,13 @@ def messages_for(
             continue
         recipient = recipient_for(person)
         role_name = "mentor" if role == "declined_mentor" else role
-        context = {"loan": loan, "sessions": sessions, "event": event, "role": role_name,
-                   "skills": ""}
+        context = {
+            "loan": loan,
+            "sessions": sessions,
+            "event": event,
+            "role": role_name,
+            "skills": "",
+        }
         template = f"mentors/mail/{event}_{role_name}"
         with translation.override(recipient.language):
             context["skills"] = skill_names(loan)
@@ -103,17 +113,25 @@ def messages_for(
             for session in sessions:
                 with translation.override(recipient.language):
                     entry = session_entry(
-                        session, language=recipient.language, cancelled=method == "CANCEL",
+                        session,
+                        language=recipient.language,
+                        cancelled=method == "CANCEL",
                         mentor_person=people["mentor"] or declined_mentor,
                     )
                 calendar = build_calendar([entry], method=method)
                 messages.append(
-                    render_message(recipient=recipient, template=template,
-                                   context={**context, "session": session},
-                                   calendar=calendar, method=method)
+                    render_message(
+                        recipient=recipient,
+                        template=template,
+                        context={**context, "session": session},
+                        calendar=calendar,
+                        method=method,
+                    )
                 )
         else:
-            messages.append(render_message(recipient=recipient, template=template, context=context))
+            messages.append(
+                render_message(recipient=recipient, template=template, context=context)
+            )
     return messages
 
 

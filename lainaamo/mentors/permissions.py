@@ -51,7 +51,9 @@ def can_confirm_loan(person: Person, loan: Loan) -> bool:
 
 def can_cancel_loan(person: Person, loan: Loan) -> bool:
     return (
-        is_borrower(person, loan) or is_loan_mentor(person, loan) or can_coordinate_loan(person, loan)
+        is_borrower(person, loan)
+        or is_loan_mentor(person, loan)
+        or can_coordinate_loan(person, loan)
     )
 
 

@@ -15,10 +15,16 @@ from django.db.models import DurationField, ExpressionWrapper, F, Sum
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
-from lainaamo.core.timeutil import month_bounds, now
+from lainaamo.core.timeutil import month_bounds, now, wall_clock
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
-from lainaamo.scheduling.models import Booking, BookingStatus
+from lainaamo.scheduling.models import (
+    Absence,
+    Booking,
+    BookingStatus,
+    Weekday,
+    WeeklyAvailability,
+)
 
 from . import permissions
 from .models import (
@@ -28,6 +34,7 @@ from .models import (
     LoanSession,
     LoanStatus,
     LoanWindow,
+    MentorLanguage,
     MentorProfile,
     MentorSkill,
     Mode,
@@ -86,7 +93,9 @@ def booked_hours(mentor_resource_ids: Iterable[int], moment: dt.datetime) -> dic
         Booking.objects.active()
         .filter(resource_id__in=list(mentor_resource_ids), start__gte=start, start__lt=end)
         .values("resource_id")
-        .annotate(total=Sum(ExpressionWrapper(F("end") - F("start"), output_field=DurationField())))
+        .annotate(
+            total=Sum(ExpressionWrapper(F("end") - F("start"), output_field=DurationField()))
+        )
     )
     return {row["resource_id"]: row["total"].total_seconds() / 3600 for row in rows}
 
@@ -189,8 +198,12 @@ def request_loan(
 
 
 def _lock(loan: Loan) -> Loan:
-    return Loan.objects.select_for_update().select_related("mentor__person", "borrower").get(
-        pk=loan.pk
+    # Lock the loan row only: PostgreSQL refuses FOR UPDATE on the nullable side of the outer
+    # join that select_related makes for a loan without a mentor.
+    return (
+        Loan.objects.select_for_update(of=("self",))
+        .select_related("mentor__person", "borrower")
+        .get(pk=loan.pk)
     )
 
 
@@ -216,8 +229,10 @@ def book_session(
     if loan.status not in (LoanStatus.REQUESTED, LoanStatus.BOOKED, LoanStatus.ACCEPTED):
         raise InvalidTransition()
     if loan.mentor_id is not None and loan.mentor_id != mentor.pk:
-        raise MentorUnavailable(_("This loan already has a mentor; book the next session with them."))
-    end = start + loan.duration
+        raise MentorUnavailable(
+            _("This loan already has a mentor; book the next session with them.")
+        )
+    end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
     reason = why_ineligible(mentor, loan, at=start)
     if reason:
         raise MentorUnavailable(reason)
@@ -291,8 +306,14 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     loan.status = LoanStatus.REQUESTED
     loan.answered_at = now()
     loan.save(
-        update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "answered_at",
-                       "updated_at"]
+        update_fields=[
+            "mentor",
+            "mentor_unit",
+            "mentor_sector",
+            "status",
+            "answered_at",
+            "updated_at",
+        ]
     )
     loan.declined_by = declined_by
     _notify("declined", loan, sessions)
@@ -303,14 +324,17 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
 def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Person) -> LoanSession:
     """Move a session; both sides get the changed invitation (same UID, SEQUENCE raised)."""
     loan = _lock(session.loan)
-    _require(permissions.is_borrower(actor, loan) or permissions.is_loan_mentor(actor, loan)
-             or permissions.can_coordinate_loan(actor, loan))
+    _require(
+        permissions.is_borrower(actor, loan)
+        or permissions.is_loan_mentor(actor, loan)
+        or permissions.can_coordinate_loan(actor, loan)
+    )
     if loan.status not in (LoanStatus.BOOKED, LoanStatus.ACCEPTED):
         raise InvalidTransition()
     session = LoanSession.objects.select_related("booking__resource").get(pk=session.pk)
     if not session.booking.is_active:
         raise InvalidTransition()
-    end = start + loan.duration
+    end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
     if start < now():
         raise scheduling.StartInPast()
     if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
@@ -399,3 +423,93 @@ def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None
         MentorSkill.objects.update_or_create(
             mentor=mentor, skill_id=skill_id, defaults={"level": level}
         )
+
+
+@transaction.atomic
+def update_mentor_profile(
+    *,
+    mentor: MentorProfile,
+    bio: dict[str, str],
+    languages: list[str],
+    municipality_ids: list[int],
+    on_site: bool,
+    remote: bool,
+    monthly_hours: Decimal,
+    paused: bool,
+    returns_on: dt.date | None = None,
+) -> MentorProfile:
+    """Save what a mentor offers: introduction, languages, areas, modes, hours and any break."""
+    languages = [code for code in Language.values if code in languages]
+    if not languages:
+        raise InvalidRequest(_("Choose at least one language you help in."))
+    if not (on_site or remote):
+        raise InvalidRequest(_("Choose on-site, remote or both."))
+    if on_site and not municipality_ids:
+        raise InvalidRequest(_("Choose the municipalities you come to on site."))
+    if not Decimal(0) <= Decimal(monthly_hours) <= Decimal(160):
+        raise InvalidRequest(_("The hours a month must be between 0 and 160."))
+    if paused and returns_on is not None and returns_on < now().date():
+        raise InvalidRequest(_("The return date has already passed."))
+    for code in Language.values:
+        setattr(mentor, f"bio_{code}", bio.get(code, "").strip())
+    mentor.on_site = on_site
+    mentor.remote = remote
+    mentor.monthly_hours = monthly_hours
+    mentor.paused = paused
+    mentor.returns_on = returns_on if paused else None
+    mentor.save(
+        update_fields=[f"bio_{code}" for code in Language.values]
+        + ["on_site", "remote", "monthly_hours", "paused", "returns_on"]
+    )
+    MentorLanguage.objects.filter(mentor=mentor).exclude(language__in=languages).delete()
+    for code in languages:
+        MentorLanguage.objects.get_or_create(mentor=mentor, language=code)
+    mentor.municipalities.set(municipality_ids)
+    return mentor
+
+
+@transaction.atomic
+def update_availability(
+    *, mentor: MentorProfile, rows: list[tuple[int, dt.time, dt.time]]
+) -> None:
+    """Replace a mentor's weekly hours (weekday, from, until; Helsinki wall-clock time)."""
+    rows = sorted(rows)
+    for weekday, start, end in rows:
+        if weekday not in Weekday.values:
+            raise InvalidRequest(_("Choose a weekday."))
+        if end <= start:
+            raise InvalidRequest(_("Each row must end after it starts."))
+    for (day, _start, end), (next_day, next_start, _end) in zip(rows, rows[1:], strict=False):
+        if day == next_day and next_start < end:
+            raise InvalidRequest(
+                _("Two rows overlap on %(weekday)s."), weekday=Weekday(day).label.lower()
+            )
+    WeeklyAvailability.objects.filter(resource_id=mentor.resource_id).delete()
+    WeeklyAvailability.objects.bulk_create(
+        WeeklyAvailability(
+            resource_id=mentor.resource_id, weekday=day, start_time=start, end_time=end
+        )
+        for day, start, end in rows
+    )
+
+
+@transaction.atomic
+def update_absences(*, mentor: MentorProfile, rows: list[tuple[dt.date, dt.date, str]]) -> None:
+    """Replace a mentor's current and coming absences (first and last day, inclusive)."""
+    rows = sorted(rows)
+    for first, last, _reason in rows:
+        if last < first:
+            raise InvalidRequest(_("The last day of an absence cannot come before the first."))
+    for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
+        if next_first <= last:
+            raise InvalidRequest(_("Two absences overlap."))
+    Absence.objects.filter(resource_id=mentor.resource_id, end__gt=now()).delete()
+    Absence.objects.bulk_create(
+        Absence(
+            resource_id=mentor.resource_id,
+            start=wall_clock(first, dt.time()),
+            end=wall_clock(last + dt.timedelta(days=1), dt.time()),
+            reason=reason.strip()[:200],
+        )
+        for first, last, reason in rows
+    )

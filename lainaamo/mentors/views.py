@@ -1,5 +1,865 @@
-from django.http import HttpResponse
+"""The pages of "Borrow a mentor": catalogue, mentor page, request, loans, inbox, figures and the
+profile. Views are thin: forms check the input's shape, services decide and write."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Min, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lainaamo.core.errors import DomainError
+from lainaamo.core.ical import build_calendar
+from lainaamo.core.middleware import set_language_cookie
+from lainaamo.core.timeutil import local, now
+from lainaamo.directory.forms import PersonForm
+from lainaamo.directory.models import Municipality, Person, Unit, new_calendar_token
+from lainaamo.directory.permissions import coordinated_municipality_ids, managed_unit_ids
+from lainaamo.scheduling.models import ACTIVE_STATUSES, Absence, WeeklyAvailability
+from lainaamo.scheduling.services import SlotTaken, free_slots
+
+from . import figures, permissions, services
+from .forms import (
+    AbsenceFormSet,
+    AvailabilityFormSet,
+    BookForm,
+    CatalogueFilterForm,
+    CompleteForm,
+    LoanRequestForm,
+    MentorProfileForm,
+    ReasonForm,
+    RescheduleForm,
+    SkillForm,
+    SkillLevelsForm,
+    kept_rows,
+    window_formset,
+)
+from .matching import find_matches
+from .models import Loan, LoanSession, LoanStatus, MentorProfile, MentorSkill, Mode, Skill
+from .notifications import feed_for, session_entry
+
+CATALOGUE_PAGE_SIZE = 24
+PREVIEW_MATCHES = 5
+ADD_SESSION_SLOTS = 6
 
 
+# --- navigation ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Roles:
+    mentor: MentorProfile | None = None
+    is_coordinator: bool = False
+    managed_units: list[Unit] = field(default_factory=list)
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.mentor is not None
+
+
+def roles_of(request) -> Roles:
+    """What the signed-in user is, for the navigation and the home page; once per request."""
+    cached = getattr(request, "_lainaamo_roles", None)
+    if cached is not None:
+        return cached
+    user = request.user
+    roles = Roles()
+    if user.is_authenticated:
+        roles.mentor = MentorProfile.objects.filter(person=user).first()
+        roles.is_coordinator = bool(coordinated_municipality_ids(user))
+        unit_ids = managed_unit_ids(user)
+        if unit_ids:
+            roles.managed_units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    request._lainaamo_roles = roles
+    return roles
+
+
+# Pages that belong under a navigation item: view name -> the item's view name.
+SECTIONS = {
+    "mentors:mentor_detail": "mentors:catalogue",
+    "mentors:loan_detail": "mentors:my_loans",
+    "mentors:skills": "mentors:dashboard",
+    "mentors:skill_edit": "mentors:dashboard",
+}
+
+
+def _navigation(request) -> list[dict]:
+    if not request.user.is_authenticated:
+        return []
+    roles = roles_of(request)
+    items = [
+        ("mentors:catalogue", gettext_lazy("Mentors"), ()),
+        ("mentors:request", gettext_lazy("Ask for a mentor"), ()),
+        ("mentors:my_loans", gettext_lazy("My loans"), ()),
+    ]
+    if roles.is_mentor:
+        items.append(("mentors:inbox", gettext_lazy("Mentor's inbox"), ()))
+    if roles.is_coordinator:
+        items.append(("mentors:dashboard", gettext_lazy("Dashboard"), ()))
+    if roles.managed_units:
+        items.append(
+            ("mentors:unit_figures", gettext_lazy("Unit figures"), (roles.managed_units[0].pk,))
+        )
+    items.append(("account:profile", gettext_lazy("My profile"), ()))
+    match = request.resolver_match
+    current = SECTIONS.get(match.view_name, match.view_name) if match else ""
+    return [
+        {"url": reverse(name, args=args), "label": label, "current": name == current}
+        for name, label, args in items
+    ]
+
+
+def navigation(request) -> dict:
+    """Context processor: the main navigation and the user's roles, worked out when used."""
+    return {
+        "navigation": SimpleLazyObject(lambda: _navigation(request)),
+        "roles": SimpleLazyObject(lambda: roles_of(request)),
+    }
+
+
+# --- catalogue and mentor page -------------------------------------------------------------------
+
+
+def _mentors_for_listing():
+    return MentorProfile.objects.select_related(
+        "person__home_unit__municipality", "cohort"
+    ).prefetch_related(
+        Prefetch(
+            "skill_levels",
+            queryset=MentorSkill.objects.select_related("skill").order_by(
+                "-level", "skill__position", "skill__slug"
+            ),
+        ),
+        "languages",
+    )
+
+
+def _partial(request) -> bool:
+    """An htmx request for a part of the page (not a history restore, which needs it all)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@login_required
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET or None)
+    mentors = _mentors_for_listing().active(on=now().date())
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+        if data.get("skill"):
+            mentors = mentors.filter(skill_levels__skill=data["skill"])
+        if data.get("language"):
+            mentors = mentors.filter(languages__language=data["language"])
+        if data.get("sector"):
+            mentors = mentors.filter(person__home_unit__sector=data["sector"])
+        if data.get("mode") == Mode.ON_SITE:
+            mentors = mentors.filter(on_site=True)
+        elif data.get("mode") == Mode.REMOTE:
+            mentors = mentors.filter(remote=True)
+        if data.get("municipality"):
+            mentors = mentors.filter(municipalities=data["municipality"])
+    page = Paginator(mentors.order_by("person__name", "pk"), CATALOGUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"form": form, "page": page, "mentors": page.object_list}
+    template = "mentors/_catalogue_results.html" if _partial(request) else "mentors/catalogue.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@login_required
+def mentor_detail(request, pk):
+    mentor = get_object_or_404(_mentors_for_listing().prefetch_related("municipalities"), pk=pk)
+    language = get_language()
+    bio = getattr(mentor, f"bio_{language}", "") or ""
+    other_bios = [
+        {"code": code, "text": getattr(mentor, f"bio_{code}", "")}
+        for code in ("fi", "sv", "en")
+        if code != language and getattr(mentor, f"bio_{code}", "")
+    ]
+    active = MentorProfile.objects.active(on=now().date()).filter(pk=mentor.pk).exists()
+    return render(
+        request,
+        "mentors/mentor_detail.html",
+        {
+            "mentor": mentor,
+            "bio": bio,
+            "other_bios": other_bios,
+            "active": active,
+            "is_self": mentor.person_id == request.user.pk,
+        },
+    )
+
+
+# --- request form --------------------------------------------------------------------------------
+
+
+def _request_arguments(user: Person, form: LoanRequestForm, windows) -> dict:
+    data = form.cleaned_data
+    return {
+        "borrower": user,
+        "skills": list(data["skills"]),
+        "need": data["need"],
+        "language": data["language"],
+        "mode": data["mode"],
+        "place": data.get("place") or "",
+        "video_link": data.get("video_link") or "",
+        "duration_minutes": data["duration_minutes"],
+        "group_size": data["group_size"],
+        "windows": windows.intervals(),
+        "mentor": data.get("mentor"),
+    }
+
+
+def _chosen_mentor(form: LoanRequestForm) -> MentorProfile | None:
+    value = form["mentor"].value()
+    if isinstance(value, MentorProfile):
+        return value
+    if value and str(value).isdigit():
+        return MentorProfile.objects.select_related("person").filter(pk=value).first()
+    return None
+
+
+@login_required
+def request_form(request):
+    if request.method == "POST":
+        form = LoanRequestForm(request.POST)
+        windows = window_formset(request.POST)
+        if all([form.is_valid(), windows.is_valid()]):  # both, so that all errors show at once
+            try:
+                loan = services.request_loan(**_request_arguments(request.user, form, windows))
+            except DomainError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("Your request is saved. Choose a mentor and a time below.")
+                )
+                return redirect("mentors:loan_detail", loan.pk)
+    else:
+        initial = {"language": request.user.language}
+        mentor_id = request.GET.get("mentor", "")
+        if mentor_id.isdigit():
+            initial["mentor"] = (
+                MentorProfile.objects.select_related("person").filter(pk=mentor_id).first()
+            )
+        skill = request.GET.get("skill")
+        if skill:
+            initial["skills"] = list(Skill.objects.filter(slug=skill))
+        form = LoanRequestForm(initial=initial)
+        windows = window_formset()
+    return render(
+        request,
+        "mentors/request_form.html",
+        {"form": form, "windows": windows, "chosen_mentor": _chosen_mentor(form)},
+    )
+
+
+@login_required
+@require_POST
+def request_preview(request):
+    """The mentors who could take the request as it stands, without saving anything."""
+    data = request.POST.copy()
+    # Matching does not read the need or the place, so the preview need not wait for them.
+    if not data.get("need", "").strip():
+        data["need"] = "-"
+    if data.get("mode") == Mode.ON_SITE and not data.get("place", "").strip():
+        data["place"] = "-"
+    form = LoanRequestForm(data)
+    windows = window_formset(data)
+    matches: list = []
+    problem = ""
+    if all([form.is_valid(), windows.is_valid()]):
+        try:
+            # The request is written and rolled back: matching reads it from the database.
+            with transaction.atomic():
+                loan = services.request_loan(**_request_arguments(request.user, form, windows))
+                matches = find_matches(loan, limit=PREVIEW_MATCHES)
+                transaction.set_rollback(True)
+        except DomainError as error:
+            problem = str(error)
+    else:
+        problem = _("Choose the skills and give a time window to see who could help.")
+    return render(
+        request, "mentors/_request_preview.html", {"matches": matches, "problem": problem}
+    )
+
+
+# --- the loan page and its actions ---------------------------------------------------------------
+
+
+def _visible_loan(request, pk: int) -> Loan:
+    queryset = (
+        permissions.visible_loans(request.user)
+        .select_related(
+            "borrower__home_unit",
+            "borrower_unit",
+            "municipality",
+            "mentor__person__home_unit",
+            "requested_mentor__person",
+            "cancelled_by",
+        )
+        .prefetch_related("skills")
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _more_slots(loan: Loan) -> list:
+    """Free slots of the loan's mentor in the borrower's windows, for another session."""
+    windows = [(start, end) for start, end in loan.windows.values_list("start", "end")]
+    before, after = services.buffers_for(loan)
+    slots = []
+    for start, end in windows:
+        found = free_slots(
+            resource_ids=[loan.mentor.resource_id],
+            start=start,
+            end=end,
+            duration=loan.duration,
+            buffer_before=before,
+            buffer_after=after,
+            limit=ADD_SESSION_SLOTS,
+        )
+        slots.extend(found[loan.mentor.resource_id])
+        if len(slots) >= ADD_SESSION_SLOTS:
+            break
+    return slots[:ADD_SESSION_SLOTS]
+
+
+def _loan_page(request, loan: Loan, *, bound: dict | None = None, error: str = "", status=200):
+    """Render the loan page; `bound` holds forms that came back with errors, by name."""
+    user = request.user
+    bound = bound or {}
+    sessions = list(loan.sessions.select_related("booking").order_by("booking__start"))
+    current = now()
+    is_open = loan.status in (LoanStatus.REQUESTED, LoanStatus.BOOKED, LoanStatus.ACCEPTED)
+    may_move = loan.status in (LoanStatus.BOOKED, LoanStatus.ACCEPTED) and (
+        permissions.is_borrower(user, loan)
+        or permissions.is_loan_mentor(user, loan)
+        or permissions.can_coordinate_loan(user, loan)
+    )
+    for session in sessions:
+        session.movable = (
+            may_move and session.booking.is_active and session.booking.start > current
+        )
+        prefix = f"move-{session.pk}"
+        session.move_form = bound.get(prefix) or RescheduleForm(prefix=prefix)
+    active = [s for s in sessions if s.booking.is_active]
+    can_book = permissions.can_book_session(user, loan)
+    matches = find_matches(loan) if can_book and loan.status == LoanStatus.REQUESTED else []
+    more_slots = (
+        _more_slots(loan)
+        if can_book and loan.mentor_id and loan.status in (LoanStatus.BOOKED, LoanStatus.ACCEPTED)
+        else []
+    )
+    held = any(s.booking.start <= current for s in active)
+    ahead = any(s.booking.start > current for s in active)
+    can = {
+        "answer": permissions.can_answer_loan(user, loan) and loan.status == LoanStatus.BOOKED,
+        "complete": permissions.can_complete_loan(user, loan)
+        and loan.status == LoanStatus.ACCEPTED,
+        "complete_now": held and not ahead,
+        "confirm": permissions.can_confirm_loan(user, loan)
+        and loan.status == LoanStatus.COMPLETED
+        and loan.borrower_confirmed_at is None,
+        "cancel": permissions.can_cancel_loan(user, loan) and is_open,
+        "book": can_book,
+    }
+    context = {
+        "loan": loan,
+        "sessions": sessions,
+        "has_active_sessions": bool(active),
+        "windows": list(loan.windows.all()),
+        "declines": list(loan.declines.select_related("mentor__person")),
+        "matches": matches,
+        "more_slots": more_slots,
+        "can": can,
+        "error": error,
+        "is_borrower": permissions.is_borrower(user, loan),
+        "is_mentor": permissions.is_loan_mentor(user, loan),
+        "decline_form": bound.get("decline") or ReasonForm(prefix=f"decline-{loan.pk}"),
+        "cancel_form": bound.get("cancel") or ReasonForm(prefix=f"cancel-{loan.pk}"),
+        "complete_form": bound.get("complete") or CompleteForm(prefix=f"complete-{loan.pk}"),
+    }
+    return render(request, "mentors/loan_detail.html", context, status=status)
+
+
+def _after_action(request, loan: Loan, message: str):
+    messages.success(request, message)
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("mentors:loan_detail", loan.pk)
+
+
+@login_required
 def loan_detail(request, pk):
-    return HttpResponse(str(pk))
+    return _loan_page(request, _visible_loan(request, pk))
+
+
+@login_required
+@require_POST
+def book(request, pk):
+    loan = _visible_loan(request, pk)
+    form = BookForm(request.POST)
+    if not form.is_valid():
+        return _loan_page(request, loan, error=_("Choose one of the times offered."), status=400)
+    try:
+        services.book_session(
+            loan=loan,
+            mentor=form.cleaned_data["mentor"],
+            start=form.cleaned_data["start"],
+            actor=request.user,
+        )
+    except SlotTaken as error:
+        # The page is drawn again, so the matches and their free times are fresh.
+        return _loan_page(request, _visible_loan(request, pk), error=str(error), status=409)
+    except DomainError as error:
+        return _loan_page(request, loan, error=str(error), status=error.status)
+    return _after_action(
+        request, loan, _("The session is booked. The mentor will accept or decline it.")
+    )
+
+
+@login_required
+@require_POST
+def accept(request, pk):
+    loan = _visible_loan(request, pk)
+    try:
+        services.accept_loan(loan=loan, actor=request.user)
+    except DomainError as error:
+        return _loan_page(request, loan, error=str(error), status=error.status)
+    return _after_action(
+        request, loan, _("You accepted the loan. Both of you got the invitation.")
+    )
+
+
+@login_required
+@require_POST
+def decline(request, pk):
+    loan = _visible_loan(request, pk)
+    form = ReasonForm(request.POST, prefix=f"decline-{loan.pk}")
+    if not form.is_valid():
+        return _loan_page(request, loan, bound={"decline": form})
+    try:
+        services.decline_loan(loan=loan, actor=request.user, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _loan_page(request, loan, bound={"decline": form}, status=error.status)
+    return _after_action(request, loan, _("You declined the request. The borrower gets word."))
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    loan = _visible_loan(request, pk)
+    form = ReasonForm(request.POST, prefix=f"cancel-{loan.pk}")
+    if not form.is_valid():
+        return _loan_page(request, loan, bound={"cancel": form})
+    try:
+        services.cancel_loan(loan=loan, actor=request.user, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _loan_page(request, loan, bound={"cancel": form}, status=error.status)
+    return _after_action(request, loan, _("The loan is cancelled. Everyone involved gets word."))
+
+
+@login_required
+@require_POST
+def complete(request, pk):
+    loan = _visible_loan(request, pk)
+    form = CompleteForm(request.POST, prefix=f"complete-{loan.pk}")
+    if not form.is_valid():
+        return _loan_page(request, loan, bound={"complete": form})
+    try:
+        services.complete_loan(
+            loan=loan,
+            actor=request.user,
+            hours=form.cleaned_data["hours"],
+            outcome=form.cleaned_data["outcome"],
+        )
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _loan_page(request, loan, bound={"complete": form}, status=error.status)
+    return _after_action(
+        request, loan, _("The loan is completed. Thank you for lending your time!")
+    )
+
+
+@login_required
+@require_POST
+def confirm(request, pk):
+    loan = _visible_loan(request, pk)
+    try:
+        services.confirm_completion(loan=loan, actor=request.user)
+    except DomainError as error:
+        return _loan_page(request, loan, error=str(error), status=error.status)
+    return _after_action(request, loan, _("Thank you for confirming."))
+
+
+@login_required
+@require_POST
+def reschedule(request, pk, session_pk):
+    loan = _visible_loan(request, pk)
+    session = get_object_or_404(LoanSession.objects.filter(loan=loan), pk=session_pk)
+    prefix = f"move-{session.pk}"
+    form = RescheduleForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _loan_page(request, loan, bound={prefix: form})
+    try:
+        services.reschedule_session(session=session, start=form.start_at(), actor=request.user)
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _loan_page(request, loan, bound={prefix: form}, status=error.status)
+    return _after_action(request, loan, _("The session is moved. Both of you got the new time."))
+
+
+@login_required
+def invitation(request, pk):
+    """The loan's sessions as a calendar file to add to one's own calendar."""
+    loan = _visible_loan(request, pk)
+    sessions = list(
+        loan.sessions.select_related("booking").filter(booking__status__in=ACTIVE_STATUSES)
+    )
+    language = get_language()
+    entries = []
+    for session in sessions:
+        session.loan = loan
+        entries.append(session_entry(session, language=language))
+    body = build_calendar(entries, method="PUBLISH")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lainaamo-{loan.pk}.ics"'
+    return response
+
+
+# --- lists: my loans, the mentor's inbox ---------------------------------------------------------
+
+
+def _with_next_session(queryset):
+    current = now()
+    return queryset.annotate(
+        next_start=Min(
+            "sessions__booking__start",
+            filter=Q(
+                sessions__booking__status__in=ACTIVE_STATUSES,
+                sessions__booking__start__gte=current,
+            ),
+        )
+    )
+
+
+@login_required
+def my_loans(request):
+    user = request.user
+    borrowed = _with_next_session(
+        Loan.objects.filter(borrower=user)
+        .select_related("mentor__person")
+        .prefetch_related("skills")
+        .order_by("-created_at")
+    )
+    lent = _with_next_session(
+        Loan.objects.filter(mentor__person=user)
+        .select_related("borrower", "borrower_unit")
+        .prefetch_related("skills")
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "mentors/my_loans.html",
+        {"borrowed": list(borrowed), "lent": list(lent), "is_mentor": roles_of(request).is_mentor},
+    )
+
+
+def _own_mentor_profile(request) -> MentorProfile:
+    mentor = roles_of(request).mentor
+    if mentor is None:
+        raise Http404
+    return mentor
+
+
+@login_required
+def inbox(request):
+    mentor = _own_mentor_profile(request)
+    current = now()
+    active_sessions = LoanSession.objects.select_related("booking").filter(
+        booking__status__in=ACTIVE_STATUSES
+    )
+    awaiting = list(
+        Loan.objects.filter(mentor=mentor, status=LoanStatus.BOOKED)
+        .select_related("borrower", "borrower_unit", "municipality")
+        .prefetch_related("skills", Prefetch("sessions", queryset=active_sessions))
+        .order_by("created_at")
+    )
+    for loan in awaiting:
+        loan.decline_form = ReasonForm(prefix=f"decline-{loan.pk}")
+    upcoming = list(
+        LoanSession.objects.filter(
+            loan__mentor=mentor,
+            loan__status__in=(LoanStatus.BOOKED, LoanStatus.ACCEPTED),
+            booking__status__in=ACTIVE_STATUSES,
+            booking__end__gte=current,
+        )
+        .select_related("booking", "loan__borrower", "loan__borrower_unit")
+        .prefetch_related("loan__skills")
+        .order_by("booking__start")
+    )
+    active = Q(sessions__booking__status__in=ACTIVE_STATUSES)
+    to_complete = list(
+        Loan.objects.filter(mentor=mentor, status=LoanStatus.ACCEPTED)
+        .annotate(
+            ahead=Count("sessions", filter=active & Q(sessions__booking__start__gt=current)),
+            held=Count("sessions", filter=active & Q(sessions__booking__start__lte=current)),
+        )
+        .filter(ahead=0, held__gt=0)
+        .select_related("borrower", "borrower_unit")
+        .prefetch_related("skills")
+        .order_by("created_at")
+    )
+    for loan in to_complete:
+        loan.complete_form = CompleteForm(prefix=f"complete-{loan.pk}")
+    return render(
+        request,
+        "mentors/inbox.html",
+        {"awaiting": awaiting, "upcoming": upcoming, "to_complete": to_complete},
+    )
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    municipality_ids = coordinated_municipality_ids(request.user)
+    if not municipality_ids:
+        raise Http404
+    current = now()
+    this_year = local(current).year
+    years = list(range(this_year, this_year - 5, -1))
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and int(year) in years else this_year
+    start, end = figures.year_range(year)
+    requests = figures.open_requests(municipality_ids=municipality_ids, at=current)
+    return render(
+        request,
+        "mentors/dashboard.html",
+        {
+            "municipalities": list(Municipality.objects.filter(pk__in=municipality_ids)),
+            "open_requests": requests,
+            "unanswered": [row for row in requests if row.unanswered],
+            "working_days": settings.UNANSWERED_AFTER_WORKING_DAYS,
+            "month": figures.loans_this_month(municipality_ids=municipality_ids, at=current),
+            "month_start": current,
+            "sectors": figures.hours_between_sectors(
+                municipality_ids=municipality_ids, start=start, end=end
+            ),
+            "year": year,
+            "years": years,
+            "can_edit_skills": permissions.can_edit_skills(request.user),
+        },
+    )
+
+
+@login_required
+def unit_figures(request, pk):
+    if not permissions.can_see_unit_figures(request.user, pk):
+        raise Http404
+    unit = get_object_or_404(Unit.objects.select_related("municipality"), pk=pk)
+    current = now()
+    return render(
+        request,
+        "mentors/unit_figures.html",
+        {
+            "unit": unit,
+            "by_sector": figures.unit_hours_by_sector(unit_id=unit.pk, at=current),
+            "by_mentor": figures.unit_hours_by_mentor(unit_id=unit.pk, at=current),
+            "today": local(current),
+            "other_units": [u for u in roles_of(request).managed_units if u.pk != unit.pk],
+        },
+    )
+
+
+# --- skills --------------------------------------------------------------------------------------
+
+
+def _require_skill_editor(request) -> None:
+    if not permissions.can_edit_skills(request.user):
+        raise Http404
+
+
+@login_required
+def skills(request):
+    _require_skill_editor(request)
+    form = SkillForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        skill = form.save()
+        messages.success(request, _("The skill %(name)s is added.") % {"name": skill})
+        return redirect("mentors:skills")
+    rows = Skill.objects.annotate(mentor_count=Count("mentor_levels")).order_by("position", "slug")
+    return render(request, "mentors/skills.html", {"skills": list(rows), "form": form})
+
+
+@login_required
+def skill_edit(request, pk):
+    _require_skill_editor(request)
+    skill = get_object_or_404(Skill, pk=pk)
+    form = SkillForm(request.POST or None, instance=skill)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The skill %(name)s is saved.") % {"name": skill})
+        return redirect("mentors:skills")
+    return render(request, "mentors/skill_form.html", {"skill": skill, "form": form})
+
+
+# --- profile and calendar feed -------------------------------------------------------------------
+
+
+def _availability_initial(mentor: MentorProfile) -> list[dict]:
+    return [
+        {"weekday": rule.weekday, "start": rule.start_time, "end": rule.end_time}
+        for rule in WeeklyAvailability.objects.filter(resource_id=mentor.resource_id)
+    ]
+
+
+def _absences_initial(mentor: MentorProfile) -> list[dict]:
+    return [
+        {
+            "first_day": local(absence.start).date(),
+            "last_day": local(absence.end - dt.timedelta(microseconds=1)).date(),
+            "reason": absence.reason,
+        }
+        for absence in Absence.objects.filter(resource_id=mentor.resource_id, end__gt=now())
+    ]
+
+
+def _profile_forms(request, person: Person, mentor: MentorProfile | None, section: str) -> dict:
+    """Every form of the profile page; the one in `section` bound to the posted data."""
+
+    def data(name):
+        return request.POST if section == name else None
+
+    forms = {"person_form": PersonForm(data("person"), instance=person, prefix="person")}
+    if mentor is not None:
+        all_skills = list(Skill.objects.order_by("position", "slug"))
+        levels = dict(MentorSkill.objects.filter(mentor=mentor).values_list("skill_id", "level"))
+        forms.update(
+            mentor_form=MentorProfileForm.for_mentor(mentor, data("mentor")),
+            skills_form=SkillLevelsForm(data("skills"), skills=all_skills, levels=levels),
+            availability=AvailabilityFormSet(
+                data("availability"), initial=_availability_initial(mentor), prefix="weekly"
+            ),
+            absences=AbsenceFormSet(
+                data("absences"), initial=_absences_initial(mentor), prefix="absence"
+            ),
+        )
+    return forms
+
+
+def _save_profile_section(request, section: str, forms: dict, mentor: MentorProfile | None):
+    """Validate and save one section; True when saved. Service errors become form errors."""
+    if section == "person":
+        form = forms["person_form"]
+        if form.is_valid():
+            form.save()
+            return True
+        return False
+    if mentor is None or section not in {"mentor", "skills", "availability", "absences"}:
+        return False
+    key = {"mentor": "mentor_form", "skills": "skills_form"}.get(section, section)
+    form = forms[key]
+    if not form.is_valid():
+        return False
+    try:
+        if section == "mentor":
+            data = form.cleaned_data
+            services.update_mentor_profile(
+                mentor=mentor,
+                bio={code: data[f"bio_{code}"] for code in ("fi", "sv", "en")},
+                languages=data["languages"],
+                municipality_ids=[m.pk for m in data["municipalities"]],
+                on_site=data["on_site"],
+                remote=data["remote"],
+                monthly_hours=data["monthly_hours"],
+                paused=data["paused"],
+                returns_on=data["returns_on"],
+            )
+        elif section == "skills":
+            services.save_mentor_skills(mentor=mentor, levels=form.levels())
+        elif section == "availability":
+            services.update_availability(
+                mentor=mentor,
+                rows=[(row["weekday"], row["start"], row["end"]) for row in kept_rows(form)],
+            )
+        else:
+            services.update_absences(
+                mentor=mentor,
+                rows=[
+                    (row["first_day"], row["last_day"], row["reason"]) for row in kept_rows(form)
+                ],
+            )
+    except DomainError as error:
+        if hasattr(form, "add_error"):
+            form.add_error(None, str(error))
+        else:
+            form.non_form_errors().append(str(error))
+        return False
+    return True
+
+
+@login_required
+def profile(request):
+    # A fresh copy, so that a form with errors does not change the name shown in the header.
+    person = Person.objects.select_related("home_unit__municipality").get(pk=request.user.pk)
+    mentor = (
+        MentorProfile.objects.filter(person=person)
+        .select_related("cohort")
+        .prefetch_related("languages", "municipalities")
+        .first()
+    )
+    section = request.POST.get("section", "") if request.method == "POST" else ""
+    if section == "calendar":
+        person.calendar_token = new_calendar_token()
+        person.save(update_fields=["calendar_token"])
+        messages.success(
+            request, _("Your calendar feed has a new address. The old one no longer works.")
+        )
+        return redirect("account:profile")
+    forms = _profile_forms(request, person, mentor, section)
+    if section and _save_profile_section(request, section, forms, mentor):
+        response = redirect("account:profile")
+        if section == "person":
+            translation.activate(person.language)
+            set_language_cookie(response, person.language)
+        messages.success(request, _("Your changes are saved."))
+        return response
+    feed_url = settings.SITE_URL + reverse("account:calendar_feed", args=[person.calendar_token])
+    return render(
+        request,
+        "mentors/profile.html",
+        {"person": person, "mentor": mentor, "feed_url": feed_url, "section": section, **forms},
+    )
+
+
+def calendar_feed(request, token):
+    """A person's sessions as a calendar feed; the secret address is the only key."""
+    person = Person.objects.filter(calendar_token=token, is_active=True).first()
+    if person is None:
+        raise Http404
+    response = HttpResponse(feed_for(person), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="lainaamo.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -84,7 +84,9 @@ class Booking(models.Model):
             models.Index(fields=["start"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="booking_ends_after_start"
+            ),
             models.CheckConstraint(
                 condition=Q(blocked_start__lte=F("start")) & Q(blocked_end__gte=F("end")),
                 name="booking_blocked_span_covers_it",
@@ -103,8 +105,9 @@ class Booking(models.Model):
         return self.end - self.start
 
     def widen(self) -> None:
-        self.blocked_start = self.start - self.buffer_before
-        self.blocked_end = self.end + self.buffer_after
+        # In UTC: arithmetic on a Helsinki datetime drops `fold` in the repeated autumn hour.
+        self.blocked_start = self.start.astimezone(dt.UTC) - self.buffer_before
+        self.blocked_end = self.end.astimezone(dt.UTC) + self.buffer_after
 
 
 class Weekday(models.IntegerChoices):
@@ -150,7 +153,9 @@ class Absence(models.Model):
         verbose_name_plural = _("absences")
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="absence_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="absence_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,10 @@
 """The booking kernel's writes and its free-slot search.
 
 The invariant kept here: no resource is ever booked twice for overlapping time, buffers
-included. On PostgreSQL the exclusion constraint `booking_no_overlap` makes every other code
-path fail too; on SQLite every transaction begins IMMEDIATE (config/settings.py), so the
-check and the insert below run under the database's one write lock.
+included. On PostgreSQL the writers of one resource queue on a lock of its row, and the
+exclusion constraint `booking_no_overlap` makes every other code path fail too; on SQLite
+every transaction begins IMMEDIATE (config/settings.py), so the check and the insert below run
+under the database's one write lock.
 """
 
 import bisect
@@ -16,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import Conflict, DomainError
-from lainaamo.core.timeutil import HELSINKI, now, wall_clock
+from lainaamo.core.timeutil import HELSINKI, local, now, wall_clock
 
 from .models import Absence, Booking, BookingStatus, Resource, WeeklyAvailability
 
@@ -57,7 +58,8 @@ def _is_overlap_violation(error: IntegrityError) -> bool:
 
 
 def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -> None:
-    if end <= start:
+    # Compared in UTC: Python compares datetimes of one time zone by their wall clock.
+    if end.astimezone(dt.UTC) <= start.astimezone(dt.UTC):
         raise InvalidInterval()
     if not allow_past and start < now():
         raise StartInPast()
@@ -65,6 +67,9 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
 
 def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking:
     """Check for overlap and write, turning a lost race into SlotTaken."""
+    # Concurrent inserts into one exclusion index can deadlock each other on PostgreSQL;
+    # taking the resource's row lock first makes its bookers wait in turn instead.
+    Resource.objects.select_for_update().only("pk").get(pk=booking.resource_id)
     booking.widen()
     clash = Booking.objects.filter(resource_id=booking.resource_id).blocking(
         booking.blocked_start, booking.blocked_end
@@ -199,15 +204,21 @@ def free_slots(
             for rule in rules[resource_id]:
                 if rule.weekday != day.weekday():
                     continue
-                window_start = wall_clock(day, rule.start_time)
-                window_end = wall_clock(day, rule.end_time)
+                # Step in UTC: arithmetic on Helsinki-aware datetimes is wall-clock
+                # arithmetic, which gets the length of a slot wrong across a DST change.
+                window_start = wall_clock(day, rule.start_time).astimezone(dt.UTC)
+                window_end = wall_clock(day, rule.end_time).astimezone(dt.UTC)
                 slot_start = window_start
                 while slot_start + duration <= window_end:
                     slot_end = slot_start + duration
-                    if slot_start >= start and slot_end <= end and not _overlaps(
-                        starts, intervals, slot_start - buffer_before, slot_end + buffer_after
+                    if (
+                        slot_start >= start
+                        and slot_end <= end
+                        and not _overlaps(
+                            starts, intervals, slot_start - buffer_before, slot_end + buffer_after
+                        )
                     ):
-                        slots.append(Slot(slot_start, slot_end))
+                        slots.append(Slot(local(slot_start), local(slot_end)))
                         if limit and len(slots) >= limit:
                             break
                     slot_start += step
@@ -228,6 +239,7 @@ def is_available(*, resource: Resource, start: dt.datetime, end: dt.datetime) ->
         wall_clock(day, rule.start_time) <= start and end <= wall_clock(day, rule.end_time)
         for rule in WeeklyAvailability.objects.filter(resource=resource, weekday=day.weekday())
     )
-    return within and not Absence.objects.filter(
-        resource=resource, start__lt=end, end__gt=start
-    ).exists()
+    return (
+        within
+        and not Absence.objects.filter(resource=resource, start__lt=end, end__gt=start).exists()
+    )

@@ -91,3 +91,18 @@ def unit_manager_of(unit: Unit, **fields) -> Person:
     person = PersonFactory(home_unit=unit, **fields)
     Role.objects.create(person=person, kind=RoleKind.UNIT_MANAGER, unit=unit)
     return person
+
+
+def api_client(person: Person | None = None, *, language: str | None = None, **kwargs):
+    """A test client for the JSON API that sends the person's bearer token (none if no person)."""
+    from django.test import Client
+
+    from lainaamo.directory.models import ApiToken
+
+    headers = dict(kwargs.pop("headers", {}))
+    if person is not None:
+        _token, key = ApiToken.issue(person)
+        headers["authorization"] = f"Bearer {key}"
+    if language:
+        headers["accept-language"] = language
+    return Client(headers=headers, **kwargs)

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import dataclass
 
 import factory
 
@@ -76,8 +77,16 @@ def next_weekday(weekday: int, hour: int, *, weeks_ahead: int = 1) -> dt.datetim
     return dt.datetime.combine(day, dt.time(hour), tzinfo=HELSINKI)
 
 
-def make_loan(*, borrower=None, skills=None, mode="remote", language="fi", windows=None,
-              duration_minutes=60, **fields) -> Loan:
+def make_loan(
+    *,
+    borrower=None,
+    skills=None,
+    mode="remote",
+    language="fi",
+    windows=None,
+    duration_minutes=60,
+    **fields,
+) -> Loan:
     """A requested loan whose one window is the coming week."""
     borrower = borrower or PersonFactory()
     start = now() + dt.timedelta(days=1)
@@ -95,3 +104,66 @@ def make_loan(*, borrower=None, skills=None, mode="remote", language="fi", windo
 
 
 __all__ = ["LoanWindow", "SkillFactory", "make_loan", "make_mentor", "next_weekday"]
+
+
+@dataclass
+class Cast:
+    """One person in each role around one booked loan, for page and permission tests."""
+
+    municipality: object
+    other_municipality: object
+    skill: Skill
+    borrower: object
+    mentor: MentorProfile
+    coordinator: object
+    other_coordinator: object
+    unit_manager: object
+    loan: Loan
+
+    def person(self, role: str):
+        if role == "anonymous":
+            return None
+        if role == "mentor":
+            return self.mentor.person
+        return getattr(self, role)
+
+
+def make_cast(*, book: bool = True) -> Cast:
+    """A bilingual municipality with a borrower (library), a mentor (youth), its coordinator,
+    the mentor's unit manager, and a coordinator of another municipality; the borrower's loan
+    is booked with the mentor unless `book` is False."""
+    from lainaamo.directory.tests.factories import (
+        MunicipalityFactory,
+        coordinator_of,
+        unit_manager_of,
+    )
+    from lainaamo.mentors.services import book_session
+
+    municipality = MunicipalityFactory(name="Vaasa", finnish=True, swedish=True)
+    other = MunicipalityFactory(name="Laihia", finnish=True, swedish=False)
+    skill = SkillFactory(
+        slug="instagram", name_fi="Instagram", name_sv="Instagram", name_en="Instagram"
+    )
+    library = UnitFactory(municipality=municipality, sector=Sector.LIBRARY, name="Pääkirjasto")
+    youth = UnitFactory(municipality=municipality, sector=Sector.YOUTH, name="Nuorisotalo")
+    borrower = PersonFactory(home_unit=library, name="Bea Borrower")
+    mentor = make_mentor(skills={skill: 3}, unit=youth, name="Max Mentor")
+    loan = make_loan(borrower=borrower, skills=[skill])
+    if book:
+        start = next_weekday(1, 9)
+        book_session(loan=loan, mentor=mentor, start=start, actor=borrower)
+        loan.refresh_from_db()
+    return Cast(
+        municipality=municipality,
+        other_municipality=other,
+        skill=skill,
+        borrower=borrower,
+        mentor=mentor,
+        coordinator=coordinator_of(municipality, name="Cora Coordinator"),
+        other_coordinator=coordinator_of(other, name="Otto Other"),
+        unit_manager=unit_manager_of(youth, name="Uma Manager"),
+        loan=loan,
+    )
+
+
+ROLES = ["anonymous", "borrower", "mentor", "coordinator", "other_coordinator", "unit_manager"]

@@ -1,0 +1,191 @@
+"""The shapes of the mentors API: what it reads and what it answers."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import AwareDatetime
+
+from lainaamo.directory.api import LanguageCode, LocalDateTime, UnitOut
+
+ModeCode = Literal["on_site", "remote"]
+LoanStatusCode = Literal["requested", "booked", "accepted", "completed", "cancelled"]
+SessionStatusCode = Literal["tentative", "confirmed", "cancelled"]
+SectorCode = Literal[
+    "library", "culture", "museum", "youth", "education", "sports", "communications", "other"
+]
+
+
+class SkillOut(Schema):
+    slug: str
+    name: str = Field(description="In the language asked for; the slug when not translated.")
+    name_language: LanguageCode | None = Field(
+        description="The language of `name`; null when it has no translation in that language."
+    )
+    description: str
+
+
+class MentorSkillOut(Schema):
+    slug: str
+    level: int = Field(ge=1, le=3, description="1 basics, 2 good, 3 expert.")
+    name: str
+    name_language: LanguageCode | None
+
+
+class MunicipalityOut(Schema):
+    id: int
+    name: str
+
+
+class MentorOut(Schema):
+    id: int = Field(description="The mentor profile's id.")
+    name: str
+    skills: list[MentorSkillOut]
+    languages: list[LanguageCode]
+    sector: SectorCode = Field(description="The sector of the mentor's home unit.")
+    unit: UnitOut | None = Field(description="The mentor's home unit.")
+    modes: list[ModeCode]
+    municipalities: list[MunicipalityOut] = Field(description="Where the mentor comes on site.")
+    bio: str
+    bio_language: LanguageCode | None
+    monthly_hours: float = Field(description="Hours a month the mentor may lend.")
+    paused: bool = Field(description="On a break (see `returns_on`); not offered in matches.")
+    returns_on: dt.date | None
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+class MentorRef(Schema):
+    id: int = Field(description="The mentor profile's id.")
+    name: str
+
+
+class SlotOut(Schema):
+    start: LocalDateTime
+    end: LocalDateTime
+
+
+class SessionOut(Schema):
+    id: int
+    loan: int
+    mentor: MentorRef | None
+    start: LocalDateTime
+    end: LocalDateTime
+    status: SessionStatusCode
+    sequence: int = Field(description="Raised on every change, as in the invitations.")
+
+
+class LoanOut(Schema):
+    id: int
+    status: LoanStatusCode
+    status_label: str = Field(description="The status in words, in the language asked for.")
+    borrower: PersonRef
+    mentor: MentorRef | None = Field(description="The mentor booked; null until a session is.")
+    requested_mentor: MentorRef | None = Field(description="The mentor the borrower asked for.")
+    municipality: MunicipalityOut
+    skills: list[SkillOut]
+    need: str
+    language: LanguageCode
+    mode: ModeCode
+    place: str
+    video_link: str
+    duration_minutes: int
+    group_size: int
+    windows: list[SlotOut]
+    sessions: list[SessionOut]
+    hours: float | None
+    outcome: str
+    borrower_confirmed_at: LocalDateTime | None
+    cancel_reason: str
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+
+
+class MatchOut(Schema):
+    mentor: MentorOut
+    score: float
+    reasons: list[str] = Field(description="Why this mentor, in the language asked for.")
+    slots: list[SlotOut] = Field(description="The mentor's first free slots in the windows.")
+
+
+class WindowIn(Schema):
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class LoanIn(Schema):
+    skills: list[str] = Field(min_length=1, max_length=20, description="Skill slugs.")
+    need: str = Field(max_length=5000, description="The need in the borrower's words.")
+    language: LanguageCode
+    mode: ModeCode
+    duration_minutes: int = Field(ge=15, le=480, description="Length of one session.")
+    windows: list[WindowIn] = Field(
+        min_length=1, max_length=20, description="Preferred time windows for the sessions."
+    )
+    mentor: int | None = Field(default=None, description="A mentor asked for by id (optional).")
+    place: str = Field(default="", max_length=300, description="Required for on-site help.")
+    video_link: str = Field(default="", max_length=200, pattern=r"^(https?://\S+)?$")
+    group_size: int = Field(default=1, ge=1, le=500)
+
+
+class SessionIn(Schema):
+    mentor: int = Field(description="The mentor profile's id.")
+    start: AwareDatetime
+
+
+class RescheduleIn(Schema):
+    start: AwareDatetime
+
+
+class ReasonIn(Schema):
+    reason: str = Field(max_length=2000)
+
+
+class CompleteIn(Schema):
+    hours: Decimal = Field(description="Hours spent in all, more than 0 and at most 100.")
+    outcome: str = Field(max_length=5000)
+
+
+class Page(Schema):
+    limit: int = Field(default=100, ge=1, le=500, description="Rows per page.")
+    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+
+
+class MentorFilters(Page):
+    skill: str | None = Field(default=None, description="A skill slug the mentor has.")
+    language: LanguageCode | None = Field(
+        default=None, description="A language the mentor works in."
+    )
+    mode: ModeCode | None = None
+    municipality: int | None = Field(
+        default=None, description="Id of a municipality the mentor comes on site to."
+    )
+    sector: SectorCode | None = Field(default=None, description="The sector of the mentor's unit.")
+    include_paused: bool = Field(
+        default=False,
+        description="Coordinators only: include mentors on a break (ignored for others).",
+    )
+
+
+class SlotQuery(Schema):
+    start: AwareDatetime
+    end: AwareDatetime = Field(description="At most 31 days after `start`.")
+    duration: int = Field(default=60, ge=15, le=480, description="Slot length in minutes.")
+    mode: ModeCode = Field(
+        default="remote", description="on_site keeps 15 minutes of travel free on each side."
+    )
+
+
+class LoanFilters(Page):
+    status: LoanStatusCode | None = None
+    role: Literal["borrower", "mentor", "coordinator"] | None = Field(
+        default=None, description="Only the loans you are in as this."
+    )
+
+
+class MatchQuery(Schema):
+    limit: int = Field(default=10, ge=1, le=50)

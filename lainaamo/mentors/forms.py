@@ -1,0 +1,424 @@
+"""Forms of the mentor pages. They check the shape of the input; the services keep the rules."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from lainaamo.core.timeutil import now, parse_iso, wall_clock
+from lainaamo.directory.forms import (
+    LanguageCheckboxSelectMultiple,
+    LanguageRadioSelect,
+    LanguageSelect,
+)
+from lainaamo.directory.models import Language, Municipality, Sector
+from lainaamo.scheduling.models import Weekday
+
+from .models import Level, MentorProfile, Mode, Skill
+from .services import MAX_WINDOWS
+
+DURATIONS = [
+    (30, _("30 minutes")),
+    (45, _("45 minutes")),
+    (60, _("1 hour")),
+    (90, _("1.5 hours")),
+    (120, _("2 hours")),
+    (180, _("3 hours")),
+    (240, _("4 hours")),
+]
+
+WINDOW_ROWS = 3
+CHECKBOX_TEMPLATE = "core/forms/checkbox_field.html"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class SkillChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, skill: Skill) -> str:
+        return skill.name or skill.slug
+
+
+class SkillMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, skill: Skill) -> str:
+        return skill.name or skill.slug
+
+
+class CatalogueFilterForm(forms.Form):
+    skill = SkillChoiceField(
+        queryset=Skill.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Skill"),
+        empty_label=_("Any skill"),
+    )
+    language = forms.ChoiceField(
+        choices=[("", _("Any language")), *Language.choices],
+        required=False,
+        label=_("Language"),
+        widget=LanguageSelect,
+    )
+    sector = forms.ChoiceField(
+        choices=[("", _("Any sector")), *Sector.choices], required=False, label=_("Sector")
+    )
+    mode = forms.ChoiceField(
+        choices=[("", _("On-site or remote")), *Mode.choices], required=False, label=_("Mode")
+    )
+    municipality = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(),
+        required=False,
+        label=_("Municipality"),
+        empty_label=_("Any municipality"),
+    )
+
+
+class LoanRequestForm(forms.Form):
+    skills = SkillMultipleChoiceField(
+        queryset=Skill.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Skills needed"),
+        error_messages={"required": _("Choose at least one skill.")},
+    )
+    need = forms.CharField(
+        label=_("What do you need help with?"),
+        help_text=_("In your own words: what you want to learn or get done, and for whom."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Describe what you need help with.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the help"), choices=Language.choices, widget=LanguageRadioSelect
+    )
+    mode = forms.ChoiceField(
+        label=_("On-site or remote"),
+        choices=Mode.choices,
+        widget=forms.RadioSelect,
+        initial=Mode.REMOTE,
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        help_text=_("For on-site help: the address and room."),
+        max_length=300,
+        required=False,
+    )
+    video_link = forms.URLField(
+        label=_("Video meeting link"),
+        help_text=_("For remote help, if you already have a meeting link (Teams, Zoom)."),
+        required=False,
+        assume_scheme="https",
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Length of a session"), choices=DURATIONS, coerce=int, initial=60
+    )
+    group_size = forms.IntegerField(
+        label=_("Number of people to help"),
+        min_value=1,
+        max_value=500,
+        initial=1,
+    )
+    mentor = forms.ModelChoiceField(
+        queryset=MentorProfile.objects.select_related("person"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mode") == Mode.ON_SITE and not (data.get("place") or "").strip():
+            self.add_error("place", _("Give the place for on-site help."))
+        return data
+
+
+class WindowForm(forms.Form):
+    """A preferred time window on one day, in Helsinki time."""
+
+    day = forms.DateField(label=_("Date"), widget=DateInput)
+    start = forms.TimeField(label=_("From"), widget=TimeInput)
+    end = forms.TimeField(label=_("Until"), widget=TimeInput)
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("day"), data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must come after the start."))
+        elif day and end and wall_clock(day, end) <= now():
+            self.add_error("day", _("Choose a time in the future."))
+        return data
+
+    def interval(self) -> tuple[dt.datetime, dt.datetime]:
+        data = self.cleaned_data
+        return wall_clock(data["day"], data["start"]), wall_clock(data["day"], data["end"])
+
+
+class BaseWindowFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        if not self.intervals():
+            raise ValidationError(_("Give at least one time window."))
+
+    def intervals(self) -> list[tuple[dt.datetime, dt.datetime]]:
+        return [form.interval() for form in self.forms if form.cleaned_data]
+
+
+WindowFormSet = forms.formset_factory(
+    WindowForm,
+    formset=BaseWindowFormSet,
+    extra=WINDOW_ROWS,
+    max_num=MAX_WINDOWS,
+    absolute_max=MAX_WINDOWS,
+)
+
+
+def next_working_day() -> dt.date:
+    day = now().date() + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def window_formset(data=None) -> "BaseWindowFormSet":
+    """Three rows of time windows; the first one proposes the next working day, 9 to 16."""
+    formset = WindowFormSet(data, prefix="window")
+    if data is None:
+        formset.forms[0].initial = {
+            "day": next_working_day(),
+            "start": dt.time(9),
+            "end": dt.time(16),
+        }
+    return formset
+
+
+class BookForm(forms.Form):
+    """A slot button: the mentor and the start of a free slot the page offered."""
+
+    mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("person"))
+    start = forms.CharField(max_length=40)
+
+    def clean_start(self) -> dt.datetime:
+        try:
+            return parse_iso(self.cleaned_data["start"])
+        except ValueError as error:
+            raise ValidationError(_("The time is not valid.")) from error
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please give a reason.")},
+    )
+
+
+class CompleteForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Hours used"),
+        help_text=_("All the time the loan took, preparation included, e.g. 1.5."),
+        min_value=Decimal("0.25"),
+        max_value=100,
+        decimal_places=2,
+        localize=True,
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        help_text=_("A few words on what was done and learned."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RescheduleForm(forms.Form):
+    day = forms.DateField(label=_("New date"), widget=DateInput)
+    start = forms.TimeField(label=_("New start time"), widget=TimeInput)
+
+    def start_at(self) -> dt.datetime:
+        return wall_clock(self.cleaned_data["day"], self.cleaned_data["start"])
+
+
+class SkillForm(forms.ModelForm):
+    class Meta:
+        model = Skill
+        fields = ["slug", "name_fi", "name_sv", "name_en", "position"]
+        labels = {
+            "slug": _("Identifier"),
+            "name_fi": _("Name in Finnish"),
+            "name_sv": _("Name in Swedish"),
+            "name_en": _("Name in English"),
+            "position": _("Order in lists"),
+        }
+        help_texts = {
+            "slug": _("Short, lower case, with hyphens, e.g. social-media-planning."),
+        }
+        widgets = {
+            "name_fi": forms.TextInput(attrs={"lang": "fi"}),
+            "name_sv": forms.TextInput(attrs={"lang": "sv"}),
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every skill is named in all three languages: nothing is shown untranslated.
+        for code in ("fi", "sv", "en"):
+            self.fields[f"name_{code}"].required = True
+
+
+class MentorProfileForm(forms.Form):
+    bio_fi = forms.CharField(
+        label=_("Introduction in Finnish"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "fi"}),
+    )
+    bio_sv = forms.CharField(
+        label=_("Introduction in Swedish"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "sv"}),
+    )
+    bio_en = forms.CharField(
+        label=_("Introduction in English"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages I help in"),
+        choices=Language.choices,
+        widget=LanguageCheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one language you help in.")},
+    )
+    on_site = forms.BooleanField(
+        label=_("I help on site"), required=False, template_name=CHECKBOX_TEMPLATE
+    )
+    remote = forms.BooleanField(
+        label=_("I help remotely"), required=False, template_name=CHECKBOX_TEMPLATE
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities I come to on site"),
+        queryset=Municipality.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    monthly_hours = forms.DecimalField(
+        label=_("Hours a month I may lend"),
+        min_value=0,
+        max_value=160,
+        decimal_places=1,
+        localize=True,
+    )
+    paused = forms.BooleanField(
+        label=_("I am on a break and take no requests"),
+        required=False,
+        template_name=CHECKBOX_TEMPLATE,
+    )
+    returns_on = forms.DateField(
+        label=_("Back from the break on"), required=False, widget=DateInput
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("on_site") and not data.get("remote"):
+            self.add_error("remote", _("Choose on-site, remote or both."))
+        if data.get("on_site") and not data.get("municipalities"):
+            self.add_error("municipalities", _("Choose the municipalities you come to on site."))
+        return data
+
+    @classmethod
+    def for_mentor(cls, mentor: MentorProfile, data=None) -> "MentorProfileForm":
+        initial = {
+            "bio_fi": mentor.bio_fi,
+            "bio_sv": mentor.bio_sv,
+            "bio_en": mentor.bio_en,
+            "languages": [row.language for row in mentor.languages.all()],
+            "on_site": mentor.on_site,
+            "remote": mentor.remote,
+            "municipalities": list(mentor.municipalities.all()),
+            "monthly_hours": mentor.monthly_hours,
+            "paused": mentor.paused,
+            "returns_on": mentor.returns_on,
+        }
+        return cls(data, initial=initial, prefix="mentor")
+
+
+LEVEL_CHOICES = [("", _("Not offered")), *((str(v), label) for v, label in Level.choices)]
+
+
+class SkillLevelsForm(forms.Form):
+    """One choice per skill: not offered, basics, good or expert."""
+
+    def __init__(self, *args, skills: list[Skill], levels: dict[int, int], **kwargs):
+        super().__init__(*args, prefix="skills", **kwargs)
+        for skill in skills:
+            self.fields[f"skill_{skill.pk}"] = forms.TypedChoiceField(
+                label=skill.name or skill.slug,
+                choices=LEVEL_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=str(levels[skill.pk]) if skill.pk in levels else "",
+            )
+        self.skills = skills
+
+    def levels(self) -> dict[int, int]:
+        return {
+            skill.pk: self.cleaned_data[f"skill_{skill.pk}"]
+            for skill in self.skills
+            if self.cleaned_data.get(f"skill_{skill.pk}")
+        }
+
+
+class AvailabilityForm(forms.Form):
+    weekday = forms.TypedChoiceField(label=_("Weekday"), choices=Weekday.choices, coerce=int)
+    start = forms.TimeField(label=_("From"), widget=TimeInput)
+    end = forms.TimeField(label=_("Until"), widget=TimeInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("The end must come after the start."))
+        return data
+
+
+AvailabilityFormSet = forms.formset_factory(
+    AvailabilityForm, extra=2, can_delete=True, max_num=50, absolute_max=50
+)
+
+
+class AbsenceForm(forms.Form):
+    first_day = forms.DateField(label=_("First day"), widget=DateInput)
+    last_day = forms.DateField(label=_("Last day"), widget=DateInput)
+    reason = forms.CharField(label=_("Note (only you see it)"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first_day") and data.get("last_day") and data["last_day"] < data["first_day"]:
+            self.add_error("last_day", _("The last day cannot come before the first."))
+        return data
+
+
+AbsenceFormSet = forms.formset_factory(
+    AbsenceForm, extra=1, can_delete=True, max_num=50, absolute_max=50
+)
+
+
+def kept_rows(formset: forms.BaseFormSet) -> list[dict]:
+    """The cleaned rows of a formset that were filled in and not marked for deletion."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]

@@ -1,0 +1,42 @@
+"""Real concurrent attempts for the tests of the no-double-booking guarantee."""
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+
+from django.db import connection
+
+from lainaamo.scheduling.services import SlotTaken
+
+
+def race(attempts: list[Callable[[], object]]) -> Counter:
+    """Run each attempt in its own thread, all released at once; count how each ended.
+
+    Each thread has its own database connection (Django's are per thread) and closes it at
+    the end. An outcome is "booked", "slot_taken", or the text of any other error.
+    """
+    barrier = threading.Barrier(len(attempts))
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def run(attempt):
+        try:
+            barrier.wait(timeout=30)
+            attempt()
+            outcome = "booked"
+        except SlotTaken:
+            outcome = "slot_taken"
+        except Exception as error:  # noqa: BLE001 - any other end is reported by the test
+            outcome = f"{type(error).__name__}: {error}"
+        finally:
+            connection.close()
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=run, args=(attempt,)) for attempt in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "an attempt never finished"
+    return Counter(outcomes)
