@@ -110,6 +110,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The production server as the README runs it: threaded workers, two per core.
+GUNICORN_OPTIONS = [
+    "--worker-class",
+    "gthread",
+    "--workers",
+    str(2 * (os.cpu_count() or 1)),
+    "--threads",
+    "4",
+]
+
+
 def start_server(database_url: str, port: int) -> subprocess.Popen:
     env = {
         **os.environ,

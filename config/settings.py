@@ -120,7 +120,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     # Tests use a file, not memory, so that concurrent threads meet the same write lock.
     DATABASES["default"]["TEST"] = {
-        "NAME": env("SQLITE_TEST_NAME", str(VAR_DIR / "test-lainaamo.sqlite3"))
+        # One file per test process, so that two test runs at once never share a database.
+        "NAME": env("SQLITE_TEST_NAME", str(VAR_DIR / f"test-lainaamo-{os.getpid()}.sqlite3"))
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

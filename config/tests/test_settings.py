@@ -99,3 +99,14 @@ def test_database_backs_the_no_double_booking_rule(db_vendor):
             assert kind == "x"
             assert "gist" in definition.lower()
             assert "&&" in definition
+
+
+@pytest.mark.argon2
+@pytest.mark.django_db
+def test_passwords_are_stored_as_argon2_hashes():
+    from lainaamo.directory.tests.factories import PersonFactory
+
+    person = PersonFactory()
+
+    assert person.password.startswith("argon2$")
+    assert person.check_password("correct-horse-battery-staple")

@@ -11,7 +11,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import FloatField, Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -20,7 +21,7 @@ from lainaamo.directory.models import Language, Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
 from .models import Decline, Level, Loan, MentorLanguage, MentorProfile, MentorSkill, Mode
-from .services import booked_hours, buffers_for
+from .services import booked_hours_by_month, buffers_for
 
 CHUNK = 25
 
@@ -71,107 +72,149 @@ def _skill_reason(names_levels: list[tuple[str, int]]) -> str:
     return _("Knows %(skills)s") % {"skills": ", ".join(parts)}
 
 
-def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> list[Match]:
-    """The best mentors for the loan, best first, each with reasons and free slots."""
-    queryset, skill_ids = candidates(loan)
-    rows = list(
-        queryset.values(
-            "pk",
-            "resource_id",
-            "monthly_hours",
-            "person__home_unit__sector",
-        )
+# The most that fairness (hours left to lend this month) can add to a score.
+FAIRNESS_WEIGHT = 15
+
+
+@dataclass
+class _Candidate:
+    pk: int
+    resource_id: int
+    limit_hours: float
+    cross_sector: bool
+    base: float  # the score before fairness
+    levels: dict[int, int]
+    left: float = 0.0
+    score: float = 0.0
+
+    @property
+    def best_key(self) -> tuple[float, int]:
+        """The best sort key the candidate could reach: its score with all hours left."""
+        return (-round(self.base + FAIRNESS_WEIGHT, 1), self.pk)
+
+    @property
+    def key(self) -> tuple[float, int]:
+        return (-self.score, self.pk)
+
+
+def _ranked_candidates(loan: Loan, skill_ids: list[int]) -> list[_Candidate]:
+    """Every candidate with the part of its score that does not depend on time, best first."""
+    queryset, _skill_ids = candidates(loan)
+    # One row per candidate and skill asked for: the candidates and their levels in one query.
+    rows = MentorSkill.objects.filter(
+        skill_id__in=skill_ids, mentor_id__in=queryset.order_by().values("pk")
+    ).values_list(
+        "mentor_id",
+        "skill_id",
+        "level",
+        "mentor__resource_id",
+        Cast("mentor__monthly_hours", FloatField()),
+        "mentor__person__home_unit__sector",
     )
-    if not rows:
+    found: dict[int, _Candidate] = {}
+    for pk, skill_id, level, resource_id, monthly_hours, sector in rows:
+        candidate = found.get(pk)
+        if candidate is None:
+            cross_sector = (sector or Sector.OTHER) != loan.borrower_sector
+            candidate = found[pk] = _Candidate(
+                pk, resource_id, monthly_hours, cross_sector, 0.0, {}
+            )
+        candidate.levels[skill_id] = level
+    for candidate in found.values():
+        coverage = len(candidate.levels) / len(skill_ids)
+        level = sum(candidate.levels.values()) / (3 * len(skill_ids))
+        candidate.base = 50 * coverage + 25 * level + (10 if candidate.cross_sector else 0)
+        if loan.requested_mentor_id == candidate.pk:
+            candidate.base += 100
+    return sorted(found.values(), key=lambda candidate: candidate.best_key)
+
+
+def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> list[Match]:
+    """The best mentors for the loan, best first, each with reasons and free slots.
+
+    Candidates are taken in the order of the best score they could reach; hours lent and
+    free slots, which cost queries, are looked up a chunk at a time, until no candidate left
+    could rank above the last match found.
+    """
+    skill_ids = list(loan.skills.values_list("id", flat=True))
+    ranked = _ranked_candidates(loan, skill_ids) if skill_ids else []
+    if not ranked:
         return []
-    mentor_ids = [row["pk"] for row in rows]
-    levels: dict[int, dict[int, int]] = defaultdict(dict)
-    for mentor_id, skill_id, level in MentorSkill.objects.filter(
-        mentor_id__in=mentor_ids, skill_id__in=skill_ids
-    ).values_list("mentor_id", "skill_id", "level"):
-        levels[mentor_id][skill_id] = level
-    resource_ids_all = [row["resource_id"] for row in rows]
     current = now()
-    used = booked_hours(resource_ids_all, current)
+    this_month = month_bounds(current)[0]
     needed = loan.duration_minutes / 60
     windows = list(loan.windows.values_list("start", "end"))
     # A session counts against the limit of its own month, as book_session checks it; the
     # windows may lie in another month than today, or in two.
-    this_month = month_bounds(current)[0]
-    used_in = {
-        month: used if month == this_month else booked_hours(resource_ids_all, month)
-        for month in _window_months(windows, current)
-    }
-
-    def has_room(row: dict, month: dt.datetime) -> bool:
-        spent_then = used_in[month].get(row["resource_id"], 0.0)
-        return spent_then + needed <= float(row["monthly_hours"])
-
-    scored = []
-    for row in rows:
-        limit_hours = float(row["monthly_hours"])
-        spent = used.get(row["resource_id"], 0.0)
-        left = max(limit_hours - spent, 0.0)
-        if not any(has_room(row, month) for month in used_in):
-            continue
-        fit = levels[row["pk"]]
-        coverage = len(fit) / len(skill_ids)
-        level = sum(fit.values()) / (3 * len(skill_ids))
-        fairness = left / limit_hours if limit_hours else 0.0
-        cross_sector = (row["person__home_unit__sector"] or Sector.OTHER) != loan.borrower_sector
-        score = 50 * coverage + 25 * level + 15 * fairness + (10 if cross_sector else 0)
-        if loan.requested_mentor_id == row["pk"]:
-            score += 100
-        scored.append((round(score, 1), row, left, limit_hours, cross_sector))
-    scored.sort(key=lambda item: (-item[0], item[1]["pk"]))
-
+    months = _window_months(windows, current)
     before, after = buffers_for(loan)
-    chosen: list[tuple] = []
-    for offset in range(0, len(scored), CHUNK):
-        chunk = scored[offset : offset + CHUNK]
-        resource_ids = [item[1]["resource_id"] for item in chunk]
+
+    found: list[tuple[_Candidate, list[Slot]]] = []
+    for offset in range(0, len(ranked), CHUNK):
+        chunk = ranked[offset : offset + CHUNK]
+        resource_ids = [candidate.resource_id for candidate in chunk]
+        used_in = booked_hours_by_month(resource_ids, months | {this_month})
+        used = used_in[this_month]
+
+        def has_room(candidate: _Candidate, month: dt.datetime, used_in=used_in) -> bool:
+            spent_then = used_in[month].get(candidate.resource_id, 0.0)
+            return spent_then + needed <= candidate.limit_hours
+
+        open_chunk = [c for c in chunk if any(has_room(c, month) for month in months)]
         slots: dict[int, list[Slot]] = defaultdict(list)
         for start, end in windows:
-            found = free_slots(
-                resource_ids=resource_ids,
+            for resource_id, window_slots in free_slots(
+                resource_ids=[c.resource_id for c in open_chunk],
                 start=start,
                 end=end,
                 duration=loan.duration,
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
-            )
-            for resource_id, window_slots in found.items():
+            ).items():
                 slots[resource_id].extend(window_slots)
-        for item in chunk:
+        for candidate in open_chunk:
             mentor_slots = [
                 slot
-                for slot in slots[item[1]["resource_id"]]
-                if has_room(item[1], month_bounds(slot.start)[0])
+                for slot in slots[candidate.resource_id]
+                if has_room(candidate, month_bounds(slot.start)[0])
             ][:slots_per_mentor]
-            if mentor_slots:
-                chosen.append((item, mentor_slots))
-            if len(chosen) >= limit:
-                break
-        if len(chosen) >= limit:
+            if not mentor_slots:
+                continue
+            spent = used.get(candidate.resource_id, 0.0)
+            candidate.left = max(candidate.limit_hours - spent, 0.0)
+            fairness = candidate.left / candidate.limit_hours if candidate.limit_hours else 0.0
+            candidate.score = round(candidate.base + FAIRNESS_WEIGHT * fairness, 1)
+            found.append((candidate, mentor_slots))
+        found.sort(key=lambda item: item[0].key)
+        following = offset + CHUNK
+        if len(found) >= limit and (
+            following >= len(ranked) or found[limit - 1][0].key < ranked[following].best_key
+        ):
             break
+    chosen = found[:limit]
     if not chosen:
         return []
 
     profiles = (
-        MentorProfile.objects.filter(pk__in=[item[1]["pk"] for item, _slots in chosen])
+        MentorProfile.objects.filter(pk__in=[candidate.pk for candidate, _slots in chosen])
         .select_related("person__home_unit__municipality")
-        .prefetch_related("languages", "municipalities", "skill_levels__skill")
+        .prefetch_related(
+            "languages",
+            "municipalities",
+            Prefetch("skill_levels", MentorSkill.objects.select_related("skill")),
+        )
         .in_bulk()
     )
     language_names = dict(Language.choices)
     matches = []
-    for (score, row, left, limit_hours, cross_sector), mentor_slots in chosen:
-        mentor = profiles[row["pk"]]
+    for candidate, mentor_slots in chosen:
+        mentor = profiles[candidate.pk]
+        left, limit_hours = candidate.left, candidate.limit_hours
         known = [
             (level.skill.name or level.skill.slug, level.level)
             for level in mentor.skill_levels.all()
-            if level.skill_id in levels[row["pk"]]
+            if level.skill_id in candidate.levels
         ]
         reasons = []
         if loan.requested_mentor_id == mentor.pk:
@@ -192,8 +235,10 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             )
             % {"left": f"{left:g}", "limit": f"{limit_hours:g}"}
         )
-        if cross_sector:
+        if candidate.cross_sector:
             sector = Sector(mentor.person.sector).label if mentor.person.home_unit_id else ""
             reasons.append(_("Lends across sectors, from %(sector)s") % {"sector": sector.lower()})
-        matches.append(Match(mentor=mentor, score=score, reasons=reasons, slots=mentor_slots))
+        matches.append(
+            Match(mentor=mentor, score=candidate.score, reasons=reasons, slots=mentor_slots)
+        )
     return matches

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import DurationField, ExpressionWrapper, F, Sum
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
@@ -89,15 +88,19 @@ def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
 def booked_hours(mentor_resource_ids: Iterable[int], moment: dt.datetime) -> dict[int, float]:
     """Hours of active bookings per mentor resource in the Helsinki month holding `moment`."""
     start, end = month_bounds(moment)
-    rows = (
-        Booking.objects.active()
-        .filter(resource_id__in=list(mentor_resource_ids), start__gte=start, start__lt=end)
-        .values("resource_id")
-        .annotate(
-            total=Sum(ExpressionWrapper(F("end") - F("start"), output_field=DurationField()))
-        )
-    )
-    return {row["resource_id"]: row["total"].total_seconds() / 3600 for row in rows}
+    return Booking.objects.active().hours_by_resource(start, end, list(mentor_resource_ids))
+
+
+def booked_hours_by_month(
+    mentor_resource_ids: Iterable[int], months: Iterable[dt.datetime]
+) -> dict[dt.datetime, dict[int, float]]:
+    """Hours of active bookings per Helsinki month start and mentor resource, in one query."""
+    edges = set()
+    for month in months:
+        edges.update(month_bounds(month))
+    bounds = sorted(edges)
+    hours = Booking.objects.active().hours_by_period(bounds, list(mentor_resource_ids))
+    return {month: hours.get(month, {}) for month in {month_bounds(m)[0] for m in months}}
 
 
 def why_ineligible(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> str | None:

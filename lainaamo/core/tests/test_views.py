@@ -8,11 +8,6 @@ from lainaamo.directory.tests.factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def english(client):
     client.cookies["lainaamo_language"] = "en"

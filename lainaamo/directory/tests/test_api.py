@@ -14,12 +14,6 @@ from lainaamo.directory.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 is meant to be slow; these tests are about the API, not the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 TOKEN_URL = "/api/v1/auth/token"
 
 

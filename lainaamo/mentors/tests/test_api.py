@@ -21,12 +21,6 @@ from lainaamo.scheduling.models import Booking, BookingStatus
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 is meant to be slow; these tests are about the API, not the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def post(client, url, data=None, **kwargs):
     return client.post(url, data or {}, content_type="application/json", **kwargs)
 

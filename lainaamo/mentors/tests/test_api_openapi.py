@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 is meant to be slow; these tests are about the API, not the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def document() -> dict:
     response = Client().get(f"{BASE}/openapi.json")

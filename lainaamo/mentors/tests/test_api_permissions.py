@@ -27,12 +27,6 @@ from lainaamo.scheduling.models import Booking
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 is meant to be slow; these tests are about the API, not the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 ROLES = [
     "borrower",
     "mentor",

@@ -17,11 +17,6 @@ from lainaamo.scheduling.tests.threads import race
 BORROWERS = 10
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_many_borrowers_booking_one_mentor_slot_at_once_exactly_one_wins(mailoutbox):
     skill = SkillFactory()

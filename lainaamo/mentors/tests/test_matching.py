@@ -35,11 +35,6 @@ def clock(monkeypatch):
     return FrozenClock(monkeypatch, at(0, 7))
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def skill():
     return SkillFactory()

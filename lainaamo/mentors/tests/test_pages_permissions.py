@@ -8,12 +8,6 @@ from lainaamo.mentors.tests.factories import ROLES, make_cast
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 takes a good part of a second per person by design; these tests make many people.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 OK, LOGIN, NOT_FOUND = 200, "login", 404
 EVERYONE = dict.fromkeys(ROLES, OK)
 SIGNED_IN = {**dict.fromkeys(ROLES, OK), "anonymous": LOGIN}

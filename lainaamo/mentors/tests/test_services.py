@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from lainaamo.core.errors import DomainError, InvalidTransition
 from lainaamo.core.tests.clock import FrozenClock
@@ -49,13 +50,15 @@ THURSDAY_10 = at(MONDAY + 3 * DAY, 10)
 
 
 @pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(MONDAY, 7))
+def english():
+    """The reasons are read in English here; their translations are tested elsewhere."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def clock(monkeypatch):
+    return FrozenClock(monkeypatch, at(MONDAY, 7))
 
 
 @pytest.fixture

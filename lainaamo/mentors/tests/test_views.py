@@ -26,12 +26,6 @@ from lainaamo.scheduling.models import Absence, WeeklyAvailability
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 takes a good part of a second per person by design; these tests make many people.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def english(client):
     """Pages in English, the language the source strings are written in."""

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
@@ -22,12 +23,6 @@ pytestmark = pytest.mark.django_db
 
 # A Wednesday in March: "this month" is March 2027, "this year" 2027.
 TODAY = dt.datetime(2027, 3, 17, 12, tzinfo=HELSINKI)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Argon2 takes a good part of a second per person by design; these tests make many people.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -131,7 +126,8 @@ def test_unit_hours_count_this_month_and_this_year_by_borrowing_sector(clock):
     completed_loan(mentor=cast.mentor, borrower=youth_borrower, held_at=at(2, 1), hours="4")
     completed_loan(mentor=cast.mentor, borrower=youth_borrower, held_at=at(6, 1, 2026), hours="8")
 
-    rows = figures.unit_hours_by_sector(unit_id=cast.mentor.person.home_unit_id)
+    with translation.override("en"):
+        rows = figures.unit_hours_by_sector(unit_id=cast.mentor.person.home_unit_id)
 
     summary = {row.label: (row.month_hours, row.year_hours, row.loans) for row in rows}
     assert summary == {
