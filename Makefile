@@ -86,8 +86,12 @@ fmt: venv-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The figures in the README: on SQLite, then on a throwaway PostgreSQL.
 bench: venv-dev | var
-	@if [ -f bench/run.py ]; then $(BIN)/python bench/run.py; else echo "bench/run.py not found"; fi
+	@echo "==> benchmarks on SQLite"
+	env -u DATABASE_URL $(BIN)/python bench/run.py $(BENCH_ARGS)
+	@echo "==> benchmarks on PostgreSQL"
+	scripts/with_postgres.sh $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # --- translations ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
@@ -103,31 +104,62 @@ def booked_hours_by_month(
     return {month: hours.get(month, {}) for month in {month_bounds(m)[0] for m in months}}
 
 
-def why_ineligible(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> str | None:
-    """The reason the mentor cannot take the loan at `at`, or None when they can."""
+def why_ineligible(
+    mentor: MentorProfile, loan: Loan, *, at: dt.datetime, count_hours: bool = True
+) -> str | None:
+    """The reason the mentor cannot take the loan at `at`, or None when they can.
+
+    One query answers every rule but the monthly hours, which take a second one.
+    """
     today = now().date()
     if mentor.paused and (mentor.returns_on is None or mentor.returns_on > today):
         return str(_("The mentor is on a break."))
     if mentor.person_id == loan.borrower_id:
         return str(_("You cannot borrow yourself."))
-    if loan.language not in mentor.language_codes:
-        return str(_("The mentor does not work in the language of the request."))
     if loan.mode not in mentor.modes:
         return str(_("The mentor does not work in this mode."))
-    if (
-        loan.mode == Mode.ON_SITE
-        and not mentor.municipalities.filter(pk=loan.municipality_id).exists()
-    ):
+    mentor_row = OuterRef("pk")
+    facts = (
+        MentorProfile.objects.filter(pk=mentor.pk)
+        .annotate(
+            speaks=Exists(
+                MentorLanguage.objects.filter(mentor=mentor_row, language=loan.language)
+            ),
+            serves=Exists(
+                MentorProfile.municipalities.through.objects.filter(
+                    mentorprofile=mentor_row, municipality_id=loan.municipality_id
+                )
+            ),
+            knows=Exists(
+                MentorSkill.objects.filter(
+                    mentor=mentor_row,
+                    skill_id__in=Loan.skills.through.objects.filter(loan_id=loan.pk).values(
+                        "skill_id"
+                    ),
+                )
+            ),
+            declined=Exists(Decline.objects.filter(loan_id=loan.pk, mentor=mentor_row)),
+        )
+        .values("speaks", "serves", "knows", "declined")
+        .get()
+    )
+    if not facts["speaks"]:
+        return str(_("The mentor does not work in the language of the request."))
+    if loan.mode == Mode.ON_SITE and not facts["serves"]:
         return str(_("The mentor does not come on site to this municipality."))
-    skill_ids = set(loan.skills.values_list("id", flat=True))
-    if not MentorSkill.objects.filter(mentor=mentor, skill_id__in=skill_ids).exists():
+    if not facts["knows"]:
         return str(_("The mentor has none of the skills asked for."))
-    if Decline.objects.filter(loan=loan, mentor=mentor).exists():
+    if facts["declined"]:
         return str(_("The mentor has already declined this request."))
-    used = booked_hours([mentor.resource_id], at).get(mentor.resource_id, 0.0)
-    if used + loan.duration_minutes / 60 > float(mentor.monthly_hours):
+    if count_hours and not has_hours_left(mentor, loan, at=at):
         return str(_("The mentor has no hours left to lend that month."))
     return None
+
+
+def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> bool:
+    """Would a session of the loan at `at` keep the mentor within that month's hours?"""
+    used = booked_hours([mentor.resource_id], at).get(mentor.resource_id, 0.0)
+    return used + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
 
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
@@ -222,12 +254,7 @@ def _notify(event: str, loan: Loan, sessions: Iterable[LoanSession] = ()) -> Non
     transaction.on_commit(lambda: send_loan_mail.enqueue(event, loan.pk, session_ids))
 
 
-@transaction.atomic
-def book_session(
-    *, loan: Loan, mentor: MentorProfile, start: dt.datetime, actor: Person
-) -> LoanSession:
-    """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
-    loan = _lock(loan)
+def _check_loan_takes_session(loan: Loan, mentor: MentorProfile, actor: Person) -> None:
     _require(permissions.can_book_session(actor, loan))
     if loan.status not in (LoanStatus.REQUESTED, LoanStatus.BOOKED, LoanStatus.ACCEPTED):
         raise InvalidTransition()
@@ -235,33 +262,54 @@ def book_session(
         raise MentorUnavailable(
             _("This loan already has a mentor; book the next session with them.")
         )
+
+
+def book_session(
+    *, loan: Loan, mentor: MentorProfile, start: dt.datetime, actor: Person
+) -> LoanSession:
+    """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
+    # What only reads is checked before the transaction begins: on SQLite the transaction
+    # holds the database's one write lock from its start, so it should hold little else.
+    loan = Loan.objects.select_related("mentor__person", "borrower").get(pk=loan.pk)
+    _check_loan_takes_session(loan, mentor, actor)
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
-    reason = why_ineligible(mentor, loan, at=start)
+    # The monthly hours are counted once, under the lock below.
+    reason = why_ineligible(mentor, loan, at=start, count_hours=False)
     if reason:
         raise MentorUnavailable(reason)
-    before, after = buffers_for(loan)
     if start < now():
         raise scheduling.StartInPast()
     if not scheduling.is_available(resource=mentor.resource, start=start, end=end):
         raise scheduling.OutsideAvailability()
-    accepted = loan.status == LoanStatus.ACCEPTED
-    booking = scheduling.book(
-        resource=mentor.resource,
-        start=start,
-        end=end,
-        buffer_before=before,
-        buffer_after=after,
-        status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
-        owner=f"mentors.loan:{loan.pk}",
-    )
-    session = LoanSession.objects.create(loan=loan, booking=booking)
-    if loan.mentor_id is None:
-        loan.mentor = mentor
-        loan.mentor_unit_id = mentor.person.home_unit_id
-        loan.mentor_sector = mentor.person.sector
-        loan.status = LoanStatus.BOOKED
-        loan.save(update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "updated_at"])
-    _notify("session_added" if accepted else "booked", loan, [session])
+    before, after = buffers_for(loan)
+    mentor_unit_id, mentor_sector = mentor.person.home_unit_id, mentor.person.sector
+
+    with transaction.atomic():
+        # Under the lock again: what another request may have changed since.
+        loan = _lock(loan)
+        _check_loan_takes_session(loan, mentor, actor)
+        if not has_hours_left(mentor, loan, at=start):
+            raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
+        accepted = loan.status == LoanStatus.ACCEPTED
+        booking = scheduling.book(
+            resource=mentor.resource,
+            start=start,
+            end=end,
+            buffer_before=before,
+            buffer_after=after,
+            status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
+            owner=f"mentors.loan:{loan.pk}",
+        )
+        session = LoanSession.objects.create(loan=loan, booking=booking)
+        if loan.mentor_id is None:
+            loan.mentor = mentor
+            loan.mentor_unit_id = mentor_unit_id
+            loan.mentor_sector = mentor_sector
+            loan.status = LoanStatus.BOOKED
+            loan.save(
+                update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "updated_at"]
+            )
+        _notify("session_added" if accepted else "booked", loan, [session])
     return session
 
 

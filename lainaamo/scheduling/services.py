@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import Conflict, DomainError
@@ -69,7 +69,8 @@ def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking
     """Check for overlap and write, turning a lost race into SlotTaken."""
     # Concurrent inserts into one exclusion index can deadlock each other on PostgreSQL;
     # taking the resource's row lock first makes its bookers wait in turn instead.
-    Resource.objects.select_for_update().only("pk").get(pk=booking.resource_id)
+    if connection.features.has_select_for_update:
+        Resource.objects.select_for_update().only("pk").get(pk=booking.resource_id)
     booking.widen()
     clash = Booking.objects.filter(resource_id=booking.resource_id).blocking(
         booking.blocked_start, booking.blocked_end

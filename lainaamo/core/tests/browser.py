@@ -9,6 +9,7 @@ from pathlib import Path
 
 import axe_playwright_python
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
@@ -60,7 +61,19 @@ class ChromiumSession:
             )
         self._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        # With an event loop running, Django keeps the main thread's database connections in
+        # other storage (asgiref's Local), so new connection objects serve the tests from now
+        # on. They need the copy of the migrated data that serialized_rollback restores after
+        # each flush (the seeded skills), or the flush would re-create content types that the
+        # next test's restore then inserts a second time.
+        serialized = {
+            alias: connections[alias]._test_serialized_contents
+            for alias in connections
+            if hasattr(connections[alias], "_test_serialized_contents")
+        }
         self._playwright = sync_playwright().start()
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         self._browser = self._playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )

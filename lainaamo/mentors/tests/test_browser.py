@@ -25,10 +25,9 @@ from lainaamo.directory.tests.factories import (
     RoleFactory,
     UnitFactory,
 )
-from lainaamo.mentors.models import Loan, LoanSession, LoanStatus
+from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, Skill
 from lainaamo.mentors.services import accept_loan, book_session
 from lainaamo.mentors.tests.factories import (
-    SkillFactory,
     make_cast,
     make_loan,
     make_mentor,
@@ -133,8 +132,9 @@ def make_library(*, language: str = "sv") -> Library:
         municipality=municipality, sector=Sector.LIBRARY, name="Huvudbiblioteket"
     )
     youth = UnitFactory(municipality=municipality, sector=Sector.YOUTH, name="Ungdomsgården")
-    skill = SkillFactory(slug="instagram")
-    other_skill = SkillFactory(slug="tiktok")
+    # Seeded by a data migration: serialized_rollback brings them back after every flush.
+    skill = Skill.objects.get(slug="instagram")
+    other_skill = Skill.objects.get(slug="tiktok")
     borrower = PersonFactory(home_unit=library, name="Stina Strand", language=language)
     RoleFactory(person=borrower, kind=RoleKind.STAFF, municipality=municipality)
     mentor = make_mentor(
