@@ -32,10 +32,10 @@ def _windows(rng: random.Random) -> list[tuple[int, dt.time, dt.time]]:
 def generate(*, mentors: int, past_sessions: int, prefix: str = "bench", seed: int = 2026) -> dict:
     """Mentors with skills, languages and weekly hours, and their past sessions as loans."""
     rng = random.Random(seed)
-    region = Region.objects.create(name=f"Region {prefix}")
+    region = Region.objects.create(name_fi=f"Region {prefix}")
     municipalities = [
         Municipality.objects.create(
-            region=region, name=f"{prefix} {i}", finnish=True, swedish=i % 2 == 0
+            region=region, name_fi=f"{prefix} {i}", finnish=True, swedish=i % 2 == 0
         )
         for i in range(8)
     ]

@@ -38,6 +38,8 @@ class Attendee:
     email: str
     name: str
     language: str = "fi"
+    # What the organizer knows of the attendee's answer: NEEDS-ACTION until they have said yes.
+    partstat: str = "NEEDS-ACTION"
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def _event(entry: CalendarEntry, *, method: str) -> Event:
             address = vCalAddress(f"mailto:{attendee.email}")
             address.params["cn"] = vText(attendee.name)
             address.params["role"] = vText("REQ-PARTICIPANT")
-            address.params["partstat"] = vText("NEEDS-ACTION")
+            address.params["partstat"] = vText(attendee.partstat)
             address.params["rsvp"] = vText("TRUE")
             address.params["language"] = vText(attendee.language)
             event.add("attendee", address, encode=0)

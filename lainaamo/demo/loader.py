@@ -53,8 +53,8 @@ def ensure_skills() -> dict[str, Skill]:
 
 
 def summary(created: bool) -> Summary:
-    region_people = Person.objects.filter(home_unit__municipality__region__name=REGION_NAME)
-    loans = Loan.objects.filter(municipality__region__name=REGION_NAME)
+    region_people = Person.objects.filter(home_unit__municipality__region__name_fi=REGION_NAME)
+    loans = Loan.objects.filter(municipality__region__name_fi=REGION_NAME)
     counts: dict[str, int] = {}
     for status in loans.values_list("status", flat=True):
         counts[status] = counts.get(status, 0) + 1
@@ -68,7 +68,7 @@ def summary(created: bool) -> Summary:
 
 def load_demo(*, seed: int = SEED) -> Summary:
     """Write the demo region with its people and loans, unless it is there already."""
-    if Region.objects.filter(name=REGION_NAME).exists():
+    if Region.objects.filter(name_fi=REGION_NAME).exists():
         return summary(created=False)
     moment = now()
     rng = random.Random(seed)

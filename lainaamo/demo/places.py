@@ -20,13 +20,19 @@ from lainaamo.directory.models import (
 )
 from lainaamo.mentors.models import Cohort
 
-REGION_NAME = "Pohjanmaa (Österbotten)"
+# Place names per language (django-modeltranslation columns): a place has a name only in its
+# official languages, and pages in another language fall back to the Finnish, then the Swedish,
+# name. English has its own name for the region only.
+REGION_NAMES = {"name_fi": "Pohjanmaa", "name_sv": "Österbotten", "name_en": "Ostrobothnia"}
+# The loader finds an already-loaded demo by this name (in the name_fi column).
+REGION_NAME = REGION_NAMES["name_fi"]
 
-# key: (name, Finnish official, Swedish official)
+# key: (names, Finnish official, Swedish official)
 MUNICIPALITIES = {
-    "vaasa": ("Vaasa (Vasa)", True, True),
-    "korsholm": ("Korsholm (Mustasaari)", True, True),
-    "laihia": ("Laihia", True, False),
+    "vaasa": ({"name_fi": "Vaasa", "name_sv": "Vasa"}, True, True),
+    # Swedish-majority: Korsholm to most of its people, Mustasaari in Finnish.
+    "korsholm": ({"name_sv": "Korsholm", "name_fi": "Mustasaari"}, True, True),
+    "laihia": ({"name_fi": "Laihia"}, True, False),
 }
 
 
@@ -261,10 +267,10 @@ class Places:
 
 def create_places() -> Places:
     """The region, its municipalities and units, the summer university and the two cohorts."""
-    region = Region.objects.create(name=REGION_NAME)
+    region = Region.objects.create(**REGION_NAMES)
     municipalities = {
-        key: Municipality.objects.create(region=region, name=name, finnish=fi, swedish=sv)
-        for key, (name, fi, sv) in MUNICIPALITIES.items()
+        key: Municipality.objects.create(region=region, finnish=fi, swedish=sv, **names)
+        for key, (names, fi, sv) in MUNICIPALITIES.items()
     }
     units = {
         key: Unit.objects.create(

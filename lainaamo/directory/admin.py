@@ -2,26 +2,27 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import ApiToken, Municipality, Partner, Person, Region, Role, Unit
 
 
-class MunicipalityInline(admin.TabularInline):
+class MunicipalityInline(TranslationTabularInline):
     model = Municipality
     extra = 0
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
+class RegionAdmin(TranslationAdmin):
+    search_fields = ["name_fi", "name_sv", "name_en"]
     inlines = [MunicipalityInline]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(TranslationAdmin):
     list_display = ["name", "region", "finnish", "swedish"]
     list_filter = ["region", "finnish", "swedish"]
-    search_fields = ["name"]
+    search_fields = ["name_fi", "name_sv", "name_en"]
 
 
 @admin.register(Unit)

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -115,7 +116,7 @@ class ApiTokenAuth(HttpBearer):
         if not token:
             return None
         row = (
-            ApiToken.objects.select_related("person__home_unit__municipality")
+            ApiToken.objects.select_related("person")
             .filter(key_hash=ApiToken.hash_key(token), person__is_active=True)
             .first()
         )
@@ -180,13 +181,26 @@ def unit_out(unit) -> dict | None:
 router = Router(tags=["auth"])
 
 
+class DatabaseUnavailable(DomainError):
+    code = "database_unavailable"
+    message = _("The database cannot be reached.")
+    status = 503
+
+
 class HealthOut(Schema):
     status: Literal["ok"] = "ok"
 
 
-@router.get("/health", auth=None, response=HealthOut, summary="Is the server up?")
+@router.get(
+    "/health", auth=None, response={200: HealthOut, **errors(503)}, summary="Is the server up?"
+)
 def health(request: HttpRequest):
-    """Answers without touching the database: for load balancers and uptime checks."""
+    """For load balancers and uptime checks: the server answers and reaches its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        raise DatabaseUnavailable() from error
     return {"status": "ok"}
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,13 +43,20 @@ class UnitType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# A place's name is translated (translation.py) into its official name in each language. Places
+# sort by the name a Finnish or English page shows (Finnish, else Swedish), the same on every
+# database; a plain "name" would sort by the active language's column, empty where a place has
+# no name in that language.
+PLACE_ORDER = Coalesce("name_fi", "name_sv")
+
+
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        ordering = ["name"]
+        ordering = [PLACE_ORDER]
 
     def __str__(self) -> str:
         return self.name
@@ -65,7 +73,7 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name"]
+        ordering = [PLACE_ORDER]
         constraints = [
             models.CheckConstraint(
                 condition=Q(finnish=True) | Q(swedish=True), name="municipality_has_a_language"
@@ -103,7 +111,7 @@ class Unit(models.Model):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        ordering = ["municipality__name", "name"]
+        ordering = [Coalesce("municipality__name_fi", "municipality__name_sv"), "name"]
 
     def __str__(self) -> str:
         return self.name

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from .models import (
@@ -66,6 +67,7 @@ class LoanAdmin(admin.ModelAdmin):
     """Read-only: a loan changes state only through the loan services."""
 
     list_display = ["pk", "borrower", "mentor", "status", "municipality", "created_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "municipality", "mode", "language"]
     list_select_related = ["borrower", "mentor__person", "municipality"]
     search_fields = ["need", "borrower__name", "mentor__person__name"]

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import FloatField, Prefetch, Q
 from django.db.models.functions import Cast
+from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lainaamo.core.timeutil import month_bounds, now
-from lainaamo.directory.models import Language, Sector
+from lainaamo.core.i18n import language_label
+from lainaamo.core.timeutil import local, month_bounds, now
+from lainaamo.directory.models import Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
 from .models import Decline, Level, Loan, MentorLanguage, MentorProfile, MentorSkill, Mode
@@ -67,6 +70,11 @@ def _window_months(windows: list[tuple[dt.datetime, dt.datetime]], current: dt.d
     return months
 
 
+def _hours(value: float) -> str:
+    """Hours as people write them in the page's language: 4, 1,5 (fi, sv) or 1.5 (en)."""
+    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
 def _skill_reason(names_levels: list[tuple[str, int]]) -> str:
     parts = [f"{name} ({Level(level).label.lower()})" for name, level in names_levels]
     return _("Knows %(skills)s") % {"skills": ", ".join(parts)}
@@ -86,6 +94,7 @@ class _Candidate:
     levels: dict[int, int]
     left: float = 0.0
     score: float = 0.0
+    month: dt.datetime | None = None
 
     @property
     def best_key(self) -> tuple[float, int]:
@@ -141,7 +150,6 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     if not ranked:
         return []
     current = now()
-    this_month = month_bounds(current)[0]
     needed = loan.duration_minutes / 60
     windows = list(loan.windows.values_list("start", "end"))
     # A session counts against the limit of its own month, as book_session checks it; the
@@ -153,8 +161,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     for offset in range(0, len(ranked), CHUNK):
         chunk = ranked[offset : offset + CHUNK]
         resource_ids = [candidate.resource_id for candidate in chunk]
-        used_in = booked_hours_by_month(resource_ids, months | {this_month})
-        used = used_in[this_month]
+        used_in = booked_hours_by_month(resource_ids, months)
 
         def has_room(candidate: _Candidate, month: dt.datetime, used_in=used_in) -> bool:
             spent_then = used_in[month].get(candidate.resource_id, 0.0)
@@ -181,7 +188,10 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             ][:slots_per_mentor]
             if not mentor_slots:
                 continue
-            spent = used.get(candidate.resource_id, 0.0)
+            # Fairness looks at the month of the first time offered: that is the month the
+            # session would count in.
+            candidate.month = month_bounds(mentor_slots[0].start)[0]
+            spent = used_in[candidate.month].get(candidate.resource_id, 0.0)
             candidate.left = max(candidate.limit_hours - spent, 0.0)
             fairness = candidate.left / candidate.limit_hours if candidate.limit_hours else 0.0
             candidate.score = round(candidate.base + FAIRNESS_WEIGHT * fairness, 1)
@@ -206,7 +216,6 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         )
         .in_bulk()
     )
-    language_names = dict(Language.choices)
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]
@@ -220,7 +229,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         if loan.requested_mentor_id == mentor.pk:
             reasons.append(_("You asked for this mentor"))
         reasons.append(_skill_reason(known))
-        reasons.append(_("Works in %(language)s") % {"language": language_names[loan.language]})
+        reasons.append(_("Works in %(language)s") % {"language": language_label(loan.language)})
         if loan.mode == Mode.ON_SITE:
             reasons.append(
                 _("Comes on site in %(municipality)s") % {"municipality": loan.municipality.name}
@@ -229,11 +238,15 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             reasons.append(_("Helps remotely"))
         reasons.append(
             ngettext(
-                "Has %(left)s of %(limit)s hour left to lend this month",
-                "Has %(left)s of %(limit)s hours left to lend this month",
+                "Has %(left)s of %(limit)s hour left to lend in %(month)s",
+                "Has %(left)s of %(limit)s hours left to lend in %(month)s",
                 int(limit_hours),
             )
-            % {"left": f"{left:g}", "limit": f"{limit_hours:g}"}
+            % {
+                "left": _hours(left),
+                "limit": _hours(limit_hours),
+                "month": date_format(local(candidate.month), "F Y"),
+            }
         )
         if candidate.cross_sector:
             sector = Sector(mentor.person.sector).label if mentor.person.home_unit_id else ""

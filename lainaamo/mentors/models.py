@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lainaamo.directory.models import Language, Municipality, Partner, Unit
 from lainaamo.scheduling.models import Booking, Resource
@@ -167,11 +168,13 @@ class MentorLanguage(models.Model):
 
 
 class LoanStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    BOOKED = "booked", _("Waiting for the mentor")
-    ACCEPTED = "accepted", _("Accepted")
-    COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    # In context: a status describes the loan, and Swedish inflects it to agree ("lånet är
+    # godkänt"), unlike a booking's ("bokningen är inställd").
+    REQUESTED = "requested", pgettext_lazy("loan status", "Requested")
+    BOOKED = "booked", pgettext_lazy("loan status", "Waiting for the mentor")
+    ACCEPTED = "accepted", pgettext_lazy("loan status", "Accepted")
+    COMPLETED = "completed", pgettext_lazy("loan status", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("loan status", "Cancelled")
 
 
 OPEN_STATUSES = (LoanStatus.REQUESTED, LoanStatus.BOOKED)

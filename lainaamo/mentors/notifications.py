@@ -62,10 +62,14 @@ def session_entry(
             lines.append(_("Mentor: %(name)s") % {"name": mentor_person.name})
         lines.append(_("Borrower: %(name)s") % {"name": loan.borrower.name})
     url = settings.SITE_URL + reverse("mentors:loan_detail", args=[loan.pk])
-    attendees = [Attendee(loan.borrower.email, loan.borrower.name, loan.borrower.language)]
+    # The borrower booked the session; the mentor's yes is known once the booking is confirmed.
+    answered = "ACCEPTED" if booking.status == BookingStatus.CONFIRMED else "NEEDS-ACTION"
+    attendees = [
+        Attendee(loan.borrower.email, loan.borrower.name, loan.borrower.language, "ACCEPTED")
+    ]
     if mentor_person:
         attendees.insert(
-            0, Attendee(mentor_person.email, mentor_person.name, mentor_person.language)
+            0, Attendee(mentor_person.email, mentor_person.name, mentor_person.language, answered)
         )
     return CalendarEntry(
         uid=session_uid(session),

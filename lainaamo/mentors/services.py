@@ -118,27 +118,26 @@ def why_ineligible(
         return str(_("You cannot borrow yourself."))
     if loan.mode not in mentor.modes:
         return str(_("The mentor does not work in this mode."))
-    mentor_row = OuterRef("pk")
     facts = (
-        MentorProfile.objects.filter(pk=mentor.pk)
+        Loan.objects.filter(pk=loan.pk)
         .annotate(
             speaks=Exists(
-                MentorLanguage.objects.filter(mentor=mentor_row, language=loan.language)
+                MentorLanguage.objects.filter(mentor_id=mentor.pk, language=OuterRef("language"))
             ),
             serves=Exists(
                 MentorProfile.municipalities.through.objects.filter(
-                    mentorprofile=mentor_row, municipality_id=loan.municipality_id
+                    mentorprofile_id=mentor.pk, municipality_id=OuterRef("municipality_id")
                 )
             ),
             knows=Exists(
                 MentorSkill.objects.filter(
-                    mentor=mentor_row,
+                    mentor_id=mentor.pk,
                     skill_id__in=Loan.skills.through.objects.filter(loan_id=loan.pk).values(
                         "skill_id"
                     ),
                 )
             ),
-            declined=Exists(Decline.objects.filter(loan_id=loan.pk, mentor=mentor_row)),
+            declined=Exists(Decline.objects.filter(loan_id=loan.pk, mentor_id=mentor.pk)),
         )
         .values("speaks", "serves", "knows", "declined")
         .get()
@@ -235,11 +234,7 @@ def request_loan(
 def _lock(loan: Loan) -> Loan:
     # Lock the loan row only: PostgreSQL refuses FOR UPDATE on the nullable side of the outer
     # join that select_related makes for a loan without a mentor.
-    return (
-        Loan.objects.select_for_update(of=("self",))
-        .select_related("mentor__person", "borrower")
-        .get(pk=loan.pk)
-    )
+    return Loan.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=loan.pk)
 
 
 def _require(condition: bool) -> None:
@@ -270,7 +265,7 @@ def book_session(
     """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
     # What only reads is checked before the transaction begins: on SQLite the transaction
     # holds the database's one write lock from its start, so it should hold little else.
-    loan = Loan.objects.select_related("mentor__person", "borrower").get(pk=loan.pk)
+    loan = Loan.objects.select_related("mentor").get(pk=loan.pk)
     _check_loan_takes_session(loan, mentor, actor)
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
     # The monthly hours are counted once, under the lock below.

@@ -448,55 +448,59 @@ def accept(request, pk):
     )
 
 
+def _step_with_form(request, loan, form, key: str, step, done: str):
+    """Take a loan step whose input is a form; on any error the loan page shows it again."""
+    if not form.is_valid():
+        return _loan_page(request, loan, bound={key: form})
+    try:
+        step(form.cleaned_data)
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _loan_page(request, loan, bound={key: form}, status=error.status)
+    return _after_action(request, loan, done)
+
+
 @login_required
 @require_POST
 def decline(request, pk):
     loan = _visible_loan(request, pk)
-    form = ReasonForm(request.POST, prefix=f"decline-{loan.pk}")
-    if not form.is_valid():
-        return _loan_page(request, loan, bound={"decline": form})
-    try:
-        services.decline_loan(loan=loan, actor=request.user, reason=form.cleaned_data["reason"])
-    except DomainError as error:
-        form.add_error(None, str(error))
-        return _loan_page(request, loan, bound={"decline": form}, status=error.status)
-    return _after_action(request, loan, _("You declined the request. The borrower gets word."))
+    return _step_with_form(
+        request,
+        loan,
+        ReasonForm(request.POST, prefix=f"decline-{loan.pk}"),
+        "decline",
+        lambda data: services.decline_loan(loan=loan, actor=request.user, reason=data["reason"]),
+        _("You declined the request. The borrower gets word."),
+    )
 
 
 @login_required
 @require_POST
 def cancel(request, pk):
     loan = _visible_loan(request, pk)
-    form = ReasonForm(request.POST, prefix=f"cancel-{loan.pk}")
-    if not form.is_valid():
-        return _loan_page(request, loan, bound={"cancel": form})
-    try:
-        services.cancel_loan(loan=loan, actor=request.user, reason=form.cleaned_data["reason"])
-    except DomainError as error:
-        form.add_error(None, str(error))
-        return _loan_page(request, loan, bound={"cancel": form}, status=error.status)
-    return _after_action(request, loan, _("The loan is cancelled. Everyone involved gets word."))
+    return _step_with_form(
+        request,
+        loan,
+        ReasonForm(request.POST, prefix=f"cancel-{loan.pk}"),
+        "cancel",
+        lambda data: services.cancel_loan(loan=loan, actor=request.user, reason=data["reason"]),
+        _("The loan is cancelled. Everyone involved gets word."),
+    )
 
 
 @login_required
 @require_POST
 def complete(request, pk):
     loan = _visible_loan(request, pk)
-    form = CompleteForm(request.POST, prefix=f"complete-{loan.pk}")
-    if not form.is_valid():
-        return _loan_page(request, loan, bound={"complete": form})
-    try:
-        services.complete_loan(
-            loan=loan,
-            actor=request.user,
-            hours=form.cleaned_data["hours"],
-            outcome=form.cleaned_data["outcome"],
-        )
-    except DomainError as error:
-        form.add_error(None, str(error))
-        return _loan_page(request, loan, bound={"complete": form}, status=error.status)
-    return _after_action(
-        request, loan, _("The loan is completed. Thank you for lending your time!")
+    return _step_with_form(
+        request,
+        loan,
+        CompleteForm(request.POST, prefix=f"complete-{loan.pk}"),
+        "complete",
+        lambda data: services.complete_loan(
+            loan=loan, actor=request.user, hours=data["hours"], outcome=data["outcome"]
+        ),
+        _("The loan is completed. Thank you for lending your time!"),
     )
 
 
@@ -516,16 +520,17 @@ def confirm(request, pk):
 def reschedule(request, pk, session_pk):
     loan = _visible_loan(request, pk)
     session = get_object_or_404(LoanSession.objects.filter(loan=loan), pk=session_pk)
-    prefix = f"move-{session.pk}"
-    form = RescheduleForm(request.POST, prefix=prefix)
-    if not form.is_valid():
-        return _loan_page(request, loan, bound={prefix: form})
-    try:
-        services.reschedule_session(session=session, start=form.start_at(), actor=request.user)
-    except DomainError as error:
-        form.add_error(None, str(error))
-        return _loan_page(request, loan, bound={prefix: form}, status=error.status)
-    return _after_action(request, loan, _("The session is moved. Both of you got the new time."))
+    form = RescheduleForm(request.POST, prefix=f"move-{session.pk}")
+    return _step_with_form(
+        request,
+        loan,
+        form,
+        f"move-{session.pk}",
+        lambda data: services.reschedule_session(
+            session=session, start=form.start_at(), actor=request.user
+        ),
+        _("The session is moved. Both of you got the new time."),
+    )
 
 
 @login_required

@@ -1,14 +1,16 @@
 """Template helpers shared by every page: the language switcher, times and durations."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, ngettext
-from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core import i18n
 from lainaamo.core.timeutil import local
 
 register = template.Library()
@@ -37,6 +39,35 @@ def language_switcher(context) -> dict:
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+def _when_parts(start: dt.datetime, end: dt.datetime | None) -> tuple[str, str]:
+    start_local = local(start)
+    text = f"{date_format(start_local, DATE_FORMAT)} {date_format(start_local, _time_format())}"
+    if end is None:
+        return text, ""
+    end_local = local(end)
+    end_text = date_format(end_local, _time_format())
+    if end_local.date() != start_local.date():
+        end_text = f"{date_format(end_local, DATE_FORMAT)} {end_text}"
+    return text, end_text
+
+
+@register.simple_tag
+def when_text(start: dt.datetime, end: dt.datetime | None = None) -> str:
+    """`when` as plain text, for mail: Helsinki time in the language's own format."""
+    text, end_text = _when_parts(start, end)
+    return f"{text}–{end_text}" if end_text else text
+
+
+@register.filter
+def hours(value) -> str:
+    """Hours without trailing zeros, with the language's decimal sign: 4, 4,5, 1,25."""
+    if value in (None, ""):
+        return ""
+    number = Decimal(str(value)).normalize()
+    text = format(number.quantize(Decimal(1)) if number == number.to_integral() else number, "f")
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 @register.simple_tag
@@ -89,10 +120,7 @@ def people(count: int) -> str:
     return ngettext("%(count)s person", "%(count)s people", count) % {"count": count}
 
 
-LANGUAGE_LABELS = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
-
-
 @register.filter
 def language_label(code: str) -> str:
     """A language's name in the language of the page: Swedish, ruotsi, svenska."""
-    return str(LANGUAGE_LABELS.get(code, code))
+    return i18n.language_label(code)

@@ -10,10 +10,11 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory
+from django.utils import translation
 
 from lainaamo.core.timeutil import local, now, wall_clock, working_days_between
 from lainaamo.demo.loader import DEMO_LOGINS, load_demo
-from lainaamo.directory.models import Person, Region, Role, RoleKind, Unit
+from lainaamo.directory.models import Municipality, Person, Region, Role, RoleKind, Unit
 from lainaamo.mentors.models import (
     Cohort,
     Decline,
@@ -80,6 +81,27 @@ class TestTheLoadedDemo:
         assert demo.created is True
         assert second.created is False
         assert counts() == before
+
+    def test_demo_places_are_named_in_each_official_language(self, demo):
+        region = Region.objects.get(name_fi="Pohjanmaa")
+        finnish_names = ["Vaasa", "Mustasaari", "Laihia"]
+        places = [region, *(Municipality.objects.get(name_fi=name) for name in finnish_names)]
+
+        names = {}
+        for language in ("fi", "sv", "en"):
+            with translation.override(language):
+                names[language] = [place.name for place in places]
+
+        assert names == {
+            "fi": ["Pohjanmaa", "Vaasa", "Mustasaari", "Laihia"],
+            "sv": ["Österbotten", "Vasa", "Korsholm", "Laihia"],
+            "en": ["Ostrobothnia", "Vaasa", "Mustasaari", "Laihia"],
+        }
+        assert [(place.finnish, place.swedish) for place in places[1:]] == [
+            (True, True),
+            (True, True),
+            (True, False),
+        ]
 
     def test_demo_has_about_thirty_mentors_across_sectors_cohorts_and_languages(self, demo):
         mentors = MentorProfile.objects.select_related("person__home_unit", "cohort")

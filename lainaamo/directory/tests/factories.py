@@ -16,14 +16,31 @@ from lainaamo.directory.models import (
 PASSWORD = "correct-horse-battery-staple"
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class PlaceFactory(factory.django.DjangoModelFactory):
+    """`name` is the place's Finnish name; give name_sv / name_en for the other languages.
+
+    Passed on as `name`, django-modeltranslation would write it to the column of whatever
+    language happens to be active.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        name = kwargs.pop("name")
+        kwargs.setdefault("name_fi", name)
+        return kwargs
+
+
+class RegionFactory(PlaceFactory):
     class Meta:
         model = Region
 
     name = factory.Sequence(lambda n: f"Region {n}")
 
 
-class MunicipalityFactory(factory.django.DjangoModelFactory):
+class MunicipalityFactory(PlaceFactory):
     class Meta:
         model = Municipality
 

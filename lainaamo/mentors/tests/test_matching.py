@@ -255,6 +255,18 @@ def test_on_site_mentor_serving_the_municipality_is_offered_with_travel_time(bor
 # --- reasons and slots ------------------------------------------------------------------
 
 
+def test_hours_left_are_counted_in_the_month_of_the_times_offered(borrower, skill):
+    mentor = make_mentor(skills={skill: 2}, monthly_hours=6)
+    book(resource=mentor.resource, start=at(-7, 10), end=at(-7, 12), allow_past=True)  # Dec
+    book(resource=mentor.resource, start=at(2, 10), end=at(2, 13))  # January
+    loan = loan_for(borrower, [skill])
+
+    with translation.override("sv"):
+        reasons = find_matches(loan)[0].reasons
+
+    assert "Har 3 av 6 timmar kvar att låna ut i januari 2027" in reasons
+
+
 def test_reasons_are_given_in_the_active_language(borrower):
     skill = SkillFactory(slug="tiktok", name_en="TikTok", name_fi="TikTok-taito")
     make_mentor(skills={skill: Level.EXPERT}, sector=Sector.YOUTH, monthly_hours=6)
@@ -265,9 +277,9 @@ def test_reasons_are_given_in_the_active_language(borrower):
 
     assert reasons == [
         "Knows TikTok (expert)",
-        "Works in suomi",
+        "Works in Finnish",
         "Helps remotely",
-        "Has 6 of 6 hours left to lend this month",
+        "Has 6 of 6 hours left to lend in January 2027",
         "Lends across sectors, from youth",
     ]
 

@@ -151,7 +151,7 @@ def test_dashboard_shows_open_requests_and_the_sector_table(english, clock):
     assert reverse("mentors:loan_detail", args=[cast.loan.pk]) in page
     assert "Hours lent in 2027" in page
     assert '<th scope="row">Youth</th>' in page
-    assert "1.50" in page
+    assert "1.5" in page
 
 
 def test_dashboard_flags_requests_waiting_too_long(english, clock):
