@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from lainaamo.demo.loader import load_demo
+from lainaamo.mentors.models import LoanStatus
 
 
 class Command(BaseCommand):
@@ -17,7 +18,11 @@ class Command(BaseCommand):
         if not result.created:
             self.stdout.write(_("The demo data is loaded already; nothing was changed."))
             return
-        loans = ", ".join(f"{status} {count}" for status, count in sorted(result.loans.items()))
+        labels = dict(LoanStatus.choices)
+        loans = ", ".join(
+            f"{str(labels.get(status, status)).lower()} {count}"
+            for status, count in sorted(result.loans.items())
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 _(
