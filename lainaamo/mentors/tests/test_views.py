@@ -840,3 +840,17 @@ def test_pages_render_in_the_chosen_language(client, language, name):
 
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_my_loans_tells_the_borrower_a_completion_awaits_their_confirmation(client):
+    from lainaamo.mentors.models import Loan, LoanStatus
+    from lainaamo.mentors.tests.factories import make_loan
+
+    loan = make_loan()
+    Loan.objects.filter(pk=loan.pk).update(status=LoanStatus.COMPLETED, hours=1, outcome="Done")
+    client.cookies["lainaamo_language"] = "en"
+    client.force_login(loan.borrower)
+
+    page = client.get(reverse("mentors:my_loans")).content.decode()
+
+    assert "Awaits your confirmation" in page
