@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core.timeutil import now, parse_iso, wall_clock
+from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
 from lainaamo.directory.forms import (
     LanguageCheckboxSelectMultiple,
     LanguageRadioSelect,
@@ -183,22 +183,25 @@ WindowFormSet = forms.formset_factory(
 )
 
 
-def next_working_day() -> dt.date:
-    day = now().date() + dt.timedelta(days=1)
-    while day.weekday() >= 5:
+def next_working_days(count: int) -> list[dt.date]:
+    """The next `count` working days (Monday to Friday) after today in Helsinki."""
+    days, day = [], local(now()).date()
+    while len(days) < count:
         day += dt.timedelta(days=1)
-    return day
+        if day.weekday() < 5:
+            days.append(day)
+    return days
 
 
 def window_formset(data=None) -> "BaseWindowFormSet":
-    """Three rows of time windows; the first one proposes the next working day, 9 to 16."""
+    """Three rows of time windows, proposing the next three working days, 9 to 16.
+
+    Mentors lend on different days of the week; one proposed day alone often finds nobody.
+    """
     formset = WindowFormSet(data, prefix="window")
     if data is None:
-        formset.forms[0].initial = {
-            "day": next_working_day(),
-            "start": dt.time(9),
-            "end": dt.time(16),
-        }
+        for form, day in zip(formset.forms, next_working_days(len(formset.forms)), strict=False):
+            form.initial = {"day": day, "start": dt.time(9), "end": dt.time(16)}
     return formset
 
 

@@ -854,3 +854,18 @@ def test_my_loans_tells_the_borrower_a_completion_awaits_their_confirmation(clie
     page = client.get(reverse("mentors:my_loans")).content.decode()
 
     assert "Awaits your confirmation" in page
+
+
+def test_request_form_proposes_the_next_three_working_days(client):
+    from lainaamo.directory.tests.factories import PersonFactory
+    from lainaamo.mentors.forms import next_working_days
+
+    client.force_login(PersonFactory())
+
+    page = client.get(reverse("mentors:request")).content.decode()
+
+    days = next_working_days(3)
+    assert all(day.weekday() < 5 for day in days)
+    assert len(set(days)) == 3
+    for number, day in enumerate(days):
+        assert f'name="window-{number}-day" value="{day.isoformat()}"' in page
