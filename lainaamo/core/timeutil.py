@@ -43,7 +43,7 @@ def working_days_between(start: dt.datetime, end: dt.datetime) -> int:
     count = 0
     while day < last:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day <= last:
+        if day.weekday() < 5:
             count += 1
     return count
 

@@ -83,16 +83,6 @@ class Municipality(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def languages(self) -> list[str]:
-        return [
-            code for code, official in (("fi", self.finnish), ("sv", self.swedish)) if official
-        ]
-
-    @property
-    def is_bilingual(self) -> bool:
-        return self.finnish and self.swedish
-
 
 class Unit(models.Model):
     municipality = models.ForeignKey(
@@ -232,11 +222,6 @@ class RoleKind(models.TextChoices):
     STAFF = "staff", _("Staff")
 
 
-class RoleQuerySet(models.QuerySet):
-    def coordinating(self) -> "RoleQuerySet":
-        return self.filter(kind=RoleKind.COORDINATOR)
-
-
 class Role(models.Model):
     """A person's role over a region, a municipality, or (for unit managers) a unit."""
 
@@ -247,8 +232,6 @@ class Role(models.Model):
     region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, null=True, blank=True)
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, blank=True)
-
-    objects = RoleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role")

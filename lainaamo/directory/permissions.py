@@ -1,7 +1,5 @@
 """Who may see and do what, from the roles a person holds."""
 
-from django.db.models import Q
-
 from .models import Municipality, Person, RoleKind
 
 
@@ -33,14 +31,5 @@ def managed_unit_ids(person: Person) -> set[int]:
     return set(person.roles.filter(kind=RoleKind.UNIT_MANAGER).values_list("unit_id", flat=True))
 
 
-def is_unit_manager(person: Person) -> bool:
-    return bool(managed_unit_ids(person))
-
-
 def can_coordinate(person: Person, municipality_id: int | None) -> bool:
     return municipality_id is not None and municipality_id in coordinated_municipality_ids(person)
-
-
-def coordinated_q(person: Person, field: str) -> Q:
-    """A filter on `field` (a municipality id) for what the person coordinates."""
-    return Q(**{f"{field}__in": coordinated_municipality_ids(person)})

@@ -103,16 +103,16 @@ def messages_for(
             continue
         recipient = recipient_for(person)
         role_name = "mentor" if role == "declined_mentor" else role
+        template = f"mentors/mail/{event}_{role_name}"
+        with translation.override(recipient.language):
+            skills = skill_names(loan)
         context = {
             "loan": loan,
             "sessions": sessions,
             "event": event,
             "role": role_name,
-            "skills": "",
+            "skills": skills,
         }
-        template = f"mentors/mail/{event}_{role_name}"
-        with translation.override(recipient.language):
-            context["skills"] = skill_names(loan)
         if method and sessions:
             for session in sessions:
                 with translation.override(recipient.language):

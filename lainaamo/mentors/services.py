@@ -88,8 +88,8 @@ def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
 
 def booked_hours(mentor_resource_ids: Iterable[int], moment: dt.datetime) -> dict[int, float]:
     """Hours of active bookings per mentor resource in the Helsinki month holding `moment`."""
-    start, end = month_bounds(moment)
-    return Booking.objects.active().hours_by_resource(start, end, list(mentor_resource_ids))
+    month = month_bounds(moment)[0]
+    return booked_hours_by_month(mentor_resource_ids, [month])[month]
 
 
 def booked_hours_by_month(

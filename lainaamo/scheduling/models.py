@@ -82,12 +82,6 @@ class BookingQuerySet(models.QuerySet):
         """Active bookings whose buffered time meets [start, end)."""
         return self.active().filter(blocked_start__lt=end, blocked_end__gt=start)
 
-    def hours_by_resource(
-        self, start: dt.datetime, end: dt.datetime, resource_ids: list[int] | None = None
-    ) -> dict[int, float]:
-        """Hours of the bookings that begin in [start, end), per resource."""
-        return self.hours_by_period([start, end], resource_ids).get(start, {})
-
     def hours_by_period(
         self, bounds: list[dt.datetime], resource_ids: list[int] | None = None
     ) -> dict[dt.datetime, dict[int, float]]:

@@ -42,6 +42,7 @@ def language_switcher(context) -> dict:
 
 
 def _when_parts(start: dt.datetime, end: dt.datetime | None) -> tuple[str, str]:
+    """The start as date and time; the end as time, with its date when it is another day."""
     start_local = local(start)
     text = f"{date_format(start_local, DATE_FORMAT)} {date_format(start_local, _time_format())}"
     if end is None:
@@ -73,19 +74,14 @@ def hours(value) -> str:
 @register.simple_tag
 def when(start: dt.datetime, end: dt.datetime | None = None) -> str:
     """A time, or a time range on one day, in Helsinki time, inside <time> elements."""
-    start_local = local(start)
-    text = f"{date_format(start_local, DATE_FORMAT)} {date_format(start_local, _time_format())}"
+    text, end_text = _when_parts(start, end)
     if end is None:
-        return format_html('<time datetime="{}">{}</time>', start_local.isoformat(), text)
-    end_local = local(end)
-    end_text = date_format(end_local, _time_format())
-    if end_local.date() != start_local.date():
-        end_text = f"{date_format(end_local, DATE_FORMAT)} {end_text}"
+        return format_html('<time datetime="{}">{}</time>', local(start).isoformat(), text)
     return format_html(
         '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
-        start_local.isoformat(),
+        local(start).isoformat(),
         text,
-        end_local.isoformat(),
+        local(end).isoformat(),
         end_text,
     )
 
