@@ -11,8 +11,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import FloatField, Prefetch, Q
-from django.db.models.functions import Cast
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
@@ -23,7 +21,14 @@ from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
-from .models import Decline, Level, Loan, MentorLanguage, MentorProfile, MentorSkill, Mode
+from .index import MentorIndex, mentor_index
+from .models import (
+    Decline,
+    Level,
+    Loan,
+    MentorProfile,
+    Mode,
+)
 from .services import booked_hours_by_month, buffers_for
 
 CHUNK = 25
@@ -35,26 +40,6 @@ class Match:
     score: float
     reasons: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
-
-
-def candidates(loan: Loan):
-    """Mentors who pass every rule that does not depend on time."""
-    today = now().date()
-    skill_ids = list(loan.skills.values_list("id", flat=True))
-    queryset = (
-        MentorProfile.objects.active(on=today)
-        .filter(
-            Q(pk__in=MentorSkill.objects.filter(skill_id__in=skill_ids).values("mentor_id")),
-            Q(pk__in=MentorLanguage.objects.filter(language=loan.language).values("mentor_id")),
-        )
-        .exclude(person_id=loan.borrower_id)
-        .exclude(pk__in=Decline.objects.filter(loan=loan).values("mentor_id"))
-    )
-    if loan.mode == Mode.ON_SITE:
-        queryset = queryset.filter(on_site=True, municipalities=loan.municipality_id)
-    else:
-        queryset = queryset.filter(remote=True)
-    return queryset, skill_ids
 
 
 def _window_months(windows: list[tuple[dt.datetime, dt.datetime]], current: dt.datetime) -> set:
@@ -91,51 +76,75 @@ class _Candidate:
     limit_hours: float
     cross_sector: bool
     base: float  # the score before fairness
-    levels: dict[int, int]
-    left: float = 0.0
     score: float = 0.0
+    left: float = 0.0
     month: dt.datetime | None = None
 
     @property
     def best_key(self) -> tuple[float, int]:
         """The best sort key the candidate could reach: its score with all hours left."""
-        return (-round(self.base + FAIRNESS_WEIGHT, 1), self.pk)
+        return (-(self.base + FAIRNESS_WEIGHT), self.pk)
 
     @property
     def key(self) -> tuple[float, int]:
         return (-self.score, self.pk)
 
 
-def _ranked_candidates(loan: Loan, skill_ids: list[int]) -> list[_Candidate]:
-    """Every candidate with the part of its score that does not depend on time, best first."""
-    queryset, _skill_ids = candidates(loan)
-    # One row per candidate and skill asked for: the candidates and their levels in one query.
-    rows = MentorSkill.objects.filter(
-        skill_id__in=skill_ids, mentor_id__in=queryset.order_by().values("pk")
-    ).values_list(
-        "mentor_id",
-        "skill_id",
-        "level",
-        "mentor__resource_id",
-        Cast("mentor__monthly_hours", FloatField()),
-        "mentor__person__home_unit__sector",
-    )
-    found: dict[int, _Candidate] = {}
-    for pk, skill_id, level, resource_id, monthly_hours, sector in rows:
-        candidate = found.get(pk)
-        if candidate is None:
-            cross_sector = (sector or Sector.OTHER) != loan.borrower_sector
-            candidate = found[pk] = _Candidate(
-                pk, resource_id, monthly_hours, cross_sector, 0.0, {}
-            )
-        candidate.levels[skill_id] = level
-    for candidate in found.values():
-        coverage = len(candidate.levels) / len(skill_ids)
-        level = sum(candidate.levels.values()) / (3 * len(skill_ids))
-        candidate.base = 50 * coverage + 25 * level + (10 if candidate.cross_sector else 0)
-        if loan.requested_mentor_id == candidate.pk:
-            candidate.base += 100
-    return sorted(found.values(), key=lambda candidate: candidate.best_key)
+class _Ranking:
+    """The candidates best first, by the part of the score that does not depend on time.
+
+    Read from the mentor index: every active mentor who knows a skill asked for, works in the
+    request's language and mode, comes on site to its municipality when needed, is not the
+    borrower and has not declined this request.
+    """
+
+    def __init__(self, loan: Loan, skill_ids: list[int], index: MentorIndex) -> None:
+        today = now().date()
+        declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
+        on_site = loan.mode == Mode.ON_SITE
+        known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
+        for skill_id in skill_ids:
+            for mentor, level in index.by_skill.get(skill_id, ()):
+                tally = known.get(mentor.pk)
+                if tally is None:
+                    known[mentor.pk] = [1, level]
+                else:
+                    tally[0] += 1
+                    tally[1] += level
+        asked = len(skill_ids)
+        # The score before fairness times 3 x skills asked for, so that it is an integer:
+        # 50 x coverage + 25 x mean level / 3 + 10 across sectors + 100 asked for by name.
+        scored = []
+        for pk, (count, levels) in known.items():
+            mentor = index.mentors[pk]
+            if (
+                pk in declined
+                or mentor.person_id == loan.borrower_id
+                or loan.language not in mentor.languages
+                or not mentor.is_active(today)
+                or not (
+                    (mentor.on_site and loan.municipality_id in mentor.municipalities)
+                    if on_site
+                    else mentor.remote
+                )
+            ):
+                continue
+            across = mentor.sector != loan.borrower_sector
+            key = 150 * count + 25 * levels + 30 * asked * across
+            if pk == loan.requested_mentor_id:
+                key += 300 * asked
+            scored.append((-key, pk, mentor, across))
+        scored.sort(key=lambda row: row[:2])
+        self.rows = [
+            _Candidate(pk, mentor.resource_id, mentor.monthly_hours, across, -key / (3 * asked))
+            for key, pk, mentor, across in scored
+        ]
+
+    def __getitem__(self, index: slice | int):
+        return self.rows[index]
+
+    def has(self, index: int) -> bool:
+        return index < len(self.rows)
 
 
 def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> list[Match]:
@@ -146,8 +155,11 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     could rank above the last match found.
     """
     skill_ids = list(loan.skills.values_list("id", flat=True))
-    ranked = _ranked_candidates(loan, skill_ids) if skill_ids else []
-    if not ranked:
+    if not skill_ids:
+        return []
+    index = mentor_index()
+    ranked = _Ranking(loan, skill_ids, index)
+    if not ranked.has(0):
         return []
     current = now()
     needed = loan.duration_minutes / 60
@@ -158,8 +170,8 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     before, after = buffers_for(loan)
 
     found: list[tuple[_Candidate, list[Slot]]] = []
-    for offset in range(0, len(ranked), CHUNK):
-        chunk = ranked[offset : offset + CHUNK]
+    offset = 0
+    while chunk := ranked[offset : offset + CHUNK]:
         resource_ids = [candidate.resource_id for candidate in chunk]
         used_in = booked_hours_by_month(resource_ids, months)
 
@@ -178,6 +190,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
+                rules=index.rules,
             ).items():
                 slots[resource_id].extend(window_slots)
         for candidate in open_chunk:
@@ -194,36 +207,33 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             spent = used_in[candidate.month].get(candidate.resource_id, 0.0)
             candidate.left = max(candidate.limit_hours - spent, 0.0)
             fairness = candidate.left / candidate.limit_hours if candidate.limit_hours else 0.0
-            candidate.score = round(candidate.base + FAIRNESS_WEIGHT * fairness, 1)
+            candidate.score = candidate.base + FAIRNESS_WEIGHT * fairness
             found.append((candidate, mentor_slots))
         found.sort(key=lambda item: item[0].key)
-        following = offset + CHUNK
+        offset += CHUNK
         if len(found) >= limit and (
-            following >= len(ranked) or found[limit - 1][0].key < ranked[following].best_key
+            not ranked.has(offset) or found[limit - 1][0].key < ranked[offset].best_key
         ):
             break
     chosen = found[:limit]
     if not chosen:
         return []
 
-    profiles = (
-        MentorProfile.objects.filter(pk__in=[candidate.pk for candidate, _slots in chosen])
-        .select_related("person__home_unit__municipality")
-        .prefetch_related(
-            "languages",
-            "municipalities",
-            Prefetch("skill_levels", MentorSkill.objects.select_related("skill")),
-        )
-        .in_bulk()
+    profiles = MentorProfile.objects.select_related("person__home_unit__municipality").in_bulk(
+        [candidate.pk for candidate, _slots in chosen]
     )
+    for mentor in profiles.values():
+        mentor.details = index.details(mentor.pk)
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]
         left, limit_hours = candidate.left, candidate.limit_hours
         known = [
-            (level.skill.name or level.skill.slug, level.level)
-            for level in mentor.skill_levels.all()
-            if level.skill_id in candidate.levels
+            (skill.name or skill.slug, level)
+            for skill, level in sorted(
+                mentor.details.levels, key=lambda row: (row[0].position, row[0].slug)
+            )
+            if skill.pk in skill_ids
         ]
         reasons = []
         if loan.requested_mentor_id == mentor.pk:
@@ -252,6 +262,11 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             sector = Sector(mentor.person.sector).label if mentor.person.home_unit_id else ""
             reasons.append(_("Lends across sectors, from %(sector)s") % {"sector": sector.lower()})
         matches.append(
-            Match(mentor=mentor, score=candidate.score, reasons=reasons, slots=mentor_slots)
+            Match(
+                mentor=mentor,
+                score=round(candidate.score, 1),
+                reasons=reasons,
+                slots=mentor_slots,
+            )
         )
     return matches

@@ -1,11 +1,13 @@
 """Skills, mentor profiles, cohorts, and loans of a mentor with their sessions."""
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -71,11 +73,20 @@ class Cohort(models.Model):
         return self.name
 
 
+def on_break(on: dt.date, prefix: str = "") -> Q:
+    """Mentors on a break on the day: paused, with no return date or a later one.
+
+    `prefix` reaches the mentor through a relation, such as "mentor__".
+    """
+    return Q(**{f"{prefix}paused": True}) & (
+        Q(**{f"{prefix}returns_on__isnull": True}) | Q(**{f"{prefix}returns_on__gt": on})
+    )
+
+
 class MentorQuerySet(models.QuerySet):
     def active(self, on: dt.date | None = None) -> "MentorQuerySet":
         """Mentors who take requests: not paused, or paused with a return date passed."""
-        paused = Q(paused=True) & (Q(returns_on__isnull=True) | Q(returns_on__gt=on))
-        return self.exclude(paused) if on else self.filter(paused=False)
+        return self.exclude(on_break(on)) if on else self.filter(paused=False)
 
 
 class MentorProfile(models.Model):
@@ -313,3 +324,60 @@ class Decline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor}: {self.reason[:40]}"
+
+
+@dataclass
+class MentorDetails:
+    levels: list[tuple[Skill, int]] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    municipalities: list[Municipality] = field(default_factory=list)
+
+
+def with_details(mentors: Iterable[MentorProfile]) -> list[MentorProfile]:
+    """Load each mentor's skills, languages and municipalities served into `mentor.details`.
+
+    Four small queries for any number of mentors, reading plain rows where prefetching
+    would build a model instance for every link.
+    """
+    mentors = list(mentors)
+    ids = [mentor.pk for mentor in mentors]
+    details = {pk: MentorDetails() for pk in ids}
+    if ids:
+        levels = list(
+            MentorSkill.objects.filter(mentor_id__in=ids).values_list(
+                "mentor_id", "skill_id", "level"
+            )
+        )
+        skills = Skill.objects.in_bulk({skill_id for _mentor, skill_id, _level in levels})
+        for mentor_id, skill_id, level in levels:
+            details[mentor_id].levels.append((skills[skill_id], level))
+        for mentor_id, language in MentorLanguage.objects.filter(mentor_id__in=ids).values_list(
+            "mentor_id", "language"
+        ):
+            details[mentor_id].languages.append(language)
+        for place in Municipality.objects.filter(mentors__in=ids).annotate(
+            mentor_id=F("mentors__id")
+        ):
+            details[place.mentor_id].municipalities.append(place)
+    for mentor in mentors:
+        mentor.details = details[mentor.pk]
+    return mentors
+
+
+class IndexStamp(models.Model):
+    """One row whose value changes, by database triggers, whenever matching's data does.
+
+    The triggers (migration 0003) fire on every write to mentor profiles, their skills,
+    languages and municipalities served, and on a change of a person's activity or home unit
+    or a unit's sector, however the write is made. A process keeps its mentor index only
+    while the stamp it built it from is still the current one (`lainaamo.mentors.index`).
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("mentor index stamp")
+        verbose_name_plural = _("mentor index stamps")
+
+    def __str__(self) -> str:
+        return str(self.value)

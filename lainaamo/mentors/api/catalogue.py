@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router
@@ -15,7 +15,7 @@ from lainaamo.directory.permissions import is_coordinator
 from lainaamo.scheduling.services import InvalidInterval, free_slots
 
 from .. import services
-from ..models import MentorLanguage, MentorProfile, MentorSkill, Mode, Skill
+from ..models import MentorLanguage, MentorProfile, MentorSkill, Mode, Skill, with_details
 from .schemas import MentorFilters, MentorOut, SkillOut, SlotOut, SlotQuery
 
 MAX_SLOT_RANGE = dt.timedelta(days=31)
@@ -34,20 +34,17 @@ def is_active_mentor(mentor: MentorProfile) -> bool:
 
 
 def mentor_queryset() -> QuerySet:
-    return (
-        MentorProfile.objects.filter(person__is_active=True)
-        .select_related("person__home_unit__municipality")
-        .prefetch_related(
-            "languages",
-            "municipalities",
-            Prefetch("skill_levels", queryset=MentorSkill.objects.select_related("skill")),
-        )
+    """Mentors with what `mentor_out` shows of them in one row; `with_details` adds the rest."""
+    return MentorProfile.objects.filter(person__is_active=True).select_related(
+        "person__home_unit__municipality"
     )
 
 
 def get_mentor(person: Person, mentor_id: int) -> MentorProfile:
     """A mentor the person may see: active ones, and any for a coordinator or themselves."""
     mentor = mentor_queryset().filter(pk=mentor_id).first()
+    if mentor is not None:
+        with_details([mentor])
     if mentor is None or not (
         is_active_mentor(mentor) or mentor.person_id == person.pk or is_coordinator(person)
     ):
@@ -67,18 +64,16 @@ def skill_out(skill: Skill, language: str) -> dict:
 
 
 def mentor_out(mentor: MentorProfile, language: str) -> dict:
-    person = mentor.person
-    levels = sorted(
-        mentor.skill_levels.all(), key=lambda row: (row.skill.position, row.skill.slug)
-    )
+    """A mentor as the API shows them; `with_details` must have loaded them."""
+    person, details = mentor.person, mentor.details
     skills = []
-    for row in levels:
-        name, name_language = translated(row.skill, "name", language)
+    for skill, level in sorted(details.levels, key=lambda row: (row[0].position, row[0].slug)):
+        name, name_language = translated(skill, "name", language)
         skills.append(
             {
-                "slug": row.skill.slug,
-                "level": row.level,
-                "name": name or row.skill.slug,
+                "slug": skill.slug,
+                "level": level,
+                "name": name or skill.slug,
                 "name_language": name_language,
             }
         )
@@ -87,13 +82,13 @@ def mentor_out(mentor: MentorProfile, language: str) -> dict:
         "id": mentor.pk,
         "name": person.name,
         "skills": skills,
-        "languages": sorted(row.language for row in mentor.languages.all()),
+        "languages": sorted(details.languages),
         "sector": person.home_unit.sector if person.home_unit_id else Sector.OTHER,
         "unit": unit_out(person.home_unit),
         "modes": mentor.modes,
         "municipalities": [
             {"id": place.pk, "name": place.name}
-            for place in sorted(mentor.municipalities.all(), key=lambda place: place.name)
+            for place in sorted(details.municipalities, key=lambda place: place.name)
         ],
         "bio": bio,
         "bio_language": bio_language,
@@ -155,7 +150,7 @@ def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
         queryset = queryset.filter(person__home_unit__sector=sector)
     language_now = active_language()
     rows = queryset.order_by("person__name", "pk")[filters.offset : filters.offset + filters.limit]
-    return [mentor_out(mentor, language_now) for mentor in rows]
+    return [mentor_out(mentor, language_now) for mentor in with_details(rows)]
 
 
 @router.get(
