@@ -65,8 +65,8 @@ def test_a_login_does_not_rebuild_the_index(mentor):
         lambda m: MentorSkill.objects.filter(mentor=m).delete(),
         lambda m: Person.objects.filter(pk=m.person_id).update(is_active=False),
         lambda m: WeeklyAvailability.objects.filter(resource=m.resource).delete(),
-        lambda m: m.municipalities.clear() or MentorProfile.objects.filter(pk=m.pk).update(
-            remote=False
+        lambda m: (
+            m.municipalities.clear() or MentorProfile.objects.filter(pk=m.pk).update(remote=False)
         ),
     ],
     ids=["pause", "languages", "skills", "account", "weekly-hours", "reach"],
