@@ -20,6 +20,15 @@ def visible_loans(person: Person, queryset: LoanQuerySet | None = None) -> LoanQ
     return queryset.filter(visible)
 
 
+def can_see_loan(person: Person, loan: Loan) -> bool:
+    """The rule of `visible_loans`, for one loan already read (with its mentor)."""
+    return person.is_authenticated and (
+        is_borrower(person, loan)
+        or is_loan_mentor(person, loan)
+        or can_coordinate_loan(person, loan)
+    )
+
+
 def is_borrower(person: Person, loan: Loan) -> bool:
     return loan.borrower_id == person.pk
 

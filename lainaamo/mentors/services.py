@@ -104,12 +104,52 @@ def booked_hours_by_month(
     return {month: hours.get(month, {}) for month in {month_bounds(m)[0] for m in months}}
 
 
+def _facts(
+    mentor: MentorProfile, loan: Loan, *, start: dt.datetime | None, end: dt.datetime | None
+) -> dict:
+    """In one query: what the rules ask of the mentor and the loan, and of [start, end)."""
+    checks = {
+        "speaks": Exists(
+            MentorLanguage.objects.filter(mentor_id=mentor.pk, language=OuterRef("language"))
+        ),
+        "serves": Exists(
+            MentorProfile.municipalities.through.objects.filter(
+                mentorprofile_id=mentor.pk, municipality_id=OuterRef("municipality_id")
+            )
+        ),
+        "knows": Exists(
+            MentorSkill.objects.filter(
+                mentor_id=mentor.pk,
+                skill_id__in=Loan.skills.through.objects.filter(loan_id=loan.pk).values(
+                    "skill_id"
+                ),
+            )
+        ),
+        "declined": Exists(Decline.objects.filter(loan_id=loan.pk, mentor_id=mentor.pk)),
+    }
+    if start is not None and end is not None:
+        resource_id = mentor.resource_id
+        checks["within_hours"] = Exists(
+            WeeklyAvailability.objects.filter(resource_id=resource_id).covering(start, end)
+        )
+        checks["absent"] = Exists(
+            Absence.objects.filter(resource_id=resource_id).overlapping(start, end)
+        )
+    return Loan.objects.filter(pk=loan.pk).annotate(**checks).values(*checks).get()
+
+
 def why_ineligible(
-    mentor: MentorProfile, loan: Loan, *, at: dt.datetime, count_hours: bool = True
+    mentor: MentorProfile,
+    loan: Loan,
+    *,
+    at: dt.datetime,
+    count_hours: bool = True,
+    facts: dict | None = None,
 ) -> str | None:
     """The reason the mentor cannot take the loan at `at`, or None when they can.
 
-    One query answers every rule but the monthly hours, which take a second one.
+    One query answers every rule but the monthly hours, which take a second one; `facts`,
+    when given, are that first query's answer.
     """
     today = now().date()
     if mentor.paused and (mentor.returns_on is None or mentor.returns_on > today):
@@ -118,30 +158,8 @@ def why_ineligible(
         return str(_("You cannot borrow yourself."))
     if loan.mode not in mentor.modes:
         return str(_("The mentor does not work in this mode."))
-    facts = (
-        Loan.objects.filter(pk=loan.pk)
-        .annotate(
-            speaks=Exists(
-                MentorLanguage.objects.filter(mentor_id=mentor.pk, language=OuterRef("language"))
-            ),
-            serves=Exists(
-                MentorProfile.municipalities.through.objects.filter(
-                    mentorprofile_id=mentor.pk, municipality_id=OuterRef("municipality_id")
-                )
-            ),
-            knows=Exists(
-                MentorSkill.objects.filter(
-                    mentor_id=mentor.pk,
-                    skill_id__in=Loan.skills.through.objects.filter(loan_id=loan.pk).values(
-                        "skill_id"
-                    ),
-                )
-            ),
-            declined=Exists(Decline.objects.filter(loan_id=loan.pk, mentor_id=mentor.pk)),
-        )
-        .values("speaks", "serves", "knows", "declined")
-        .get()
-    )
+    if facts is None:
+        facts = _facts(mentor, loan, start=None, end=None)
     if not facts["speaks"]:
         return str(_("The mentor does not work in the language of the request."))
     if loan.mode == Mode.ON_SITE and not facts["serves"]:
@@ -265,16 +283,17 @@ def book_session(
     """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
     # What only reads is checked before the transaction begins: on SQLite the transaction
     # holds the database's one write lock from its start, so it should hold little else.
-    loan = Loan.objects.select_related("mentor").get(pk=loan.pk)
+    # The loan as the caller read it; its state is checked again under the lock.
     _check_loan_takes_session(loan, mentor, actor)
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
+    facts = _facts(mentor, loan, start=start, end=end)
     # The monthly hours are counted once, under the lock below.
-    reason = why_ineligible(mentor, loan, at=start, count_hours=False)
+    reason = why_ineligible(mentor, loan, at=start, count_hours=False, facts=facts)
     if reason:
         raise MentorUnavailable(reason)
     if start < now():
         raise scheduling.StartInPast()
-    if not scheduling.is_available(resource=mentor.resource, start=start, end=end):
+    if not facts["within_hours"] or facts["absent"]:
         raise scheduling.OutsideAvailability()
     before, after = buffers_for(loan)
     mentor_unit_id, mentor_sector = mentor.person.home_unit_id, mentor.person.sector

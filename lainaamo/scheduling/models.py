@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.timeutil import HELSINKI
+
 
 class ResourceKind(models.TextChoices):
     MENTOR = "mentor", _("Mentor's time")
@@ -191,6 +193,22 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+class WeeklyAvailabilityQuerySet(models.QuerySet):
+    def covering(self, start: dt.datetime, end: dt.datetime) -> "WeeklyAvailabilityQuerySet":
+        """Windows that hold [start, end) whole, on the Helsinki day on which it begins."""
+        first, last = start.astimezone(HELSINKI), end.astimezone(HELSINKI)
+        if last.date() != first.date():
+            return self.none()
+        return self.filter(
+            weekday=first.weekday(), start_time__lte=first.time(), end_time__gte=last.time()
+        )
+
+
+class AbsenceQuerySet(models.QuerySet):
+    def overlapping(self, start: dt.datetime, end: dt.datetime) -> "AbsenceQuerySet":
+        return self.filter(start__lt=end, end__gt=start)
+
+
 class WeeklyAvailability(models.Model):
     """A weekly window in Helsinki wall-clock time: Tuesday 9-11 stays 9-11 all year."""
 
@@ -198,6 +216,8 @@ class WeeklyAvailability(models.Model):
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
+
+    objects = WeeklyAvailabilityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("weekly availability")
@@ -218,6 +238,8 @@ class Absence(models.Model):
     start = models.DateTimeField(_("from"))
     end = models.DateTimeField(_("until"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    objects = AbsenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("absence")

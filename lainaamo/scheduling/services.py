@@ -240,12 +240,7 @@ def is_available(*, resource: Resource, start: dt.datetime, end: dt.datetime) ->
 
     Bookings are not looked at here: `book` and `reschedule` check those under the lock.
     """
-    day = start.astimezone(HELSINKI).date()
-    within = any(
-        wall_clock(day, rule.start_time) <= start and end <= wall_clock(day, rule.end_time)
-        for rule in WeeklyAvailability.objects.filter(resource=resource, weekday=day.weekday())
-    )
     return (
-        within
-        and not Absence.objects.filter(resource=resource, start__lt=end, end__gt=start).exists()
+        WeeklyAvailability.objects.filter(resource=resource).covering(start, end).exists()
+        and not Absence.objects.filter(resource=resource).overlapping(start, end).exists()
     )
