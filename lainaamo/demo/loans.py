@@ -17,6 +17,7 @@ from lainaamo.mentors.matching import find_matches
 from lainaamo.mentors.models import (
     Decline,
     Loan,
+    LoanEvent,
     LoanSession,
     LoanStatus,
     LoanWindow,
@@ -24,6 +25,7 @@ from lainaamo.mentors.models import (
     Mode,
     Skill,
 )
+from lainaamo.mentors.models import LoanEventKind as Kind
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import BookingStatus
 
@@ -145,7 +147,71 @@ class LoanWriter:
         Loan.objects.filter(pk=loan.pk).update(
             created_at=created, updated_at=min(last_end + dt.timedelta(days=1), self.now)
         )
+        self._history_events(loan, created, answered, starts, last_end, declined_by)
         return loan
+
+    def _history_events(self, loan, created, answered, starts, last_end, declined_by) -> None:
+        """The steps of a loan made in the past, at the times they would have been taken."""
+        booked = created + dt.timedelta(minutes=20)
+        mentor = loan.mentor.person
+        events = [LoanEvent(loan=loan, kind=Kind.REQUESTED, actor=loan.borrower, at=created)]
+        if declined_by is not None:
+            events += [
+                LoanEvent(loan=loan, kind=Kind.BOOKED, actor=loan.borrower, at=booked),
+                LoanEvent(
+                    loan=loan,
+                    kind=Kind.DECLINED,
+                    actor=declined_by.person,
+                    at=answered,
+                    reason=DECLINE_REASONS[loan.language],
+                ),
+            ]
+            # Booked again with another mentor on the next working day, answered that day.
+            booked = max(
+                self.office_hours(local(answered).date() + dt.timedelta(days=1)),
+                answered + dt.timedelta(hours=1),
+            )
+            booked = min(booked, starts[0] - dt.timedelta(hours=4))
+            answered = booked + dt.timedelta(hours=2)
+        events.append(
+            LoanEvent(loan=loan, kind=Kind.BOOKED, actor=loan.borrower, at=booked, start=starts[0])
+        )
+        events += [
+            LoanEvent(
+                loan=loan,
+                kind=Kind.SESSION_ADDED,
+                actor=loan.borrower,
+                at=booked + dt.timedelta(minutes=5 * number),
+                start=start,
+            )
+            for number, start in enumerate(starts[1:], 1)
+        ]
+        events.append(LoanEvent(loan=loan, kind=Kind.ACCEPTED, actor=mentor, at=answered))
+        if loan.status == LoanStatus.COMPLETED:
+            done = min(last_end + dt.timedelta(hours=2), self.now)
+            events.append(
+                LoanEvent(loan=loan, kind=Kind.COMPLETED, actor=mentor, at=done, hours=loan.hours)
+            )
+            if loan.borrower_confirmed_at:
+                events.append(
+                    LoanEvent(
+                        loan=loan,
+                        kind=Kind.CONFIRMED,
+                        actor=loan.borrower,
+                        at=loan.borrower_confirmed_at,
+                    )
+                )
+        elif loan.status == LoanStatus.CANCELLED:
+            events.append(
+                LoanEvent(
+                    loan=loan,
+                    kind=Kind.CANCELLED,
+                    actor=loan.cancelled_by,
+                    at=min(answered + dt.timedelta(days=1), starts[0]),
+                    reason=loan.cancel_reason,
+                )
+            )
+        LoanEvent.objects.bulk_create(events)
 
     def office_hours(self, day: dt.date) -> dt.datetime:
         """A moment on the working day on or before `day`, between 8 and 16."""
@@ -278,6 +344,7 @@ class LoanWriter:
             mentor=mentor,
         )
         Loan.objects.filter(pk=loan.pk).update(created_at=created, updated_at=created)
+        loan.events.filter(kind=Kind.REQUESTED).update(at=created)
         loan.created_at = created
         return loan
 
@@ -293,13 +360,16 @@ class LoanWriter:
             self.rng.shuffle(slots)
             for slot in slots:
                 try:
-                    return services.book_session(
+                    session = services.book_session(
                         loan=loan, mentor=match.mentor, start=slot.start, actor=loan.borrower
                     )
                 except NOT_BOOKABLE:
                     # Matching weighs this month's hours; a slot next month may be over the
                     # mentor's limit there. Try the next one, as a user would.
                     continue
+                booked = min(loan.created_at + dt.timedelta(minutes=20), self.now)
+                loan.events.filter(kind=Kind.BOOKED).update(at=booked)
+                return session
         return None
 
     def book_again(self, loan: Loan, after: LoanSession) -> LoanSession | None:
@@ -335,6 +405,7 @@ class LoanWriter:
         # The mentor answered within a working day or so, not at the moment of the load.
         answered = min(created + dt.timedelta(hours=self.rng.randint(1, 26)), self.now)
         Loan.objects.filter(pk=loan.pk).update(answered_at=answered)
+        loan.events.filter(kind=Kind.ACCEPTED).update(at=answered)
         loan.refresh_from_db()
         for _index in range(1, sessions):
             session = self.book_again(loan, session) or session

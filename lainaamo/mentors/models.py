@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -324,6 +325,50 @@ class Decline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor}: {self.reason[:40]}"
+
+
+class LoanEventKind(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    BOOKED = "booked", _("session booked")
+    SESSION_ADDED = "session_added", _("session added")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    RESCHEDULED = "rescheduled", _("session moved")
+    COMPLETED = "completed", _("completed")
+    CONFIRMED = "confirmed", _("confirmed by the borrower")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+def _now() -> dt.datetime:
+    return timezone.now()  # looked up at each call, so that tests can set the clock
+
+
+class LoanEvent(models.Model):
+    """One step in a loan's life, who took it and when: the loan page's history."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=20, choices=LoanEventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), default=_now)
+    # The session's time, when the step booked or moved one; the time it had before a move.
+    start = models.DateTimeField(null=True, blank=True)
+    previous_start = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    hours = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("loan event")
+        verbose_name_plural = _("loan events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.loan_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
 
 @dataclass

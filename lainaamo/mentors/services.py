@@ -31,6 +31,8 @@ from .models import (
     Decline,
     Level,
     Loan,
+    LoanEvent,
+    LoanEventKind,
     LoanSession,
     LoanStatus,
     LoanWindow,
@@ -246,7 +248,13 @@ def request_loan(
     LoanWindow.objects.bulk_create(
         LoanWindow(loan=loan, start=start, end=end) for start, end in windows
     )
+    _record(loan, LoanEventKind.REQUESTED, borrower)
     return loan
+
+
+def _record(loan: Loan, kind: str, actor: Person | None, **fields) -> LoanEvent:
+    """Write one step of the loan into its history."""
+    return LoanEvent.objects.create(loan=loan, kind=kind, actor=actor, **fields)
 
 
 def _lock(loan: Loan) -> Loan:
@@ -315,6 +323,8 @@ def book_session(
             owner=f"mentors.loan:{loan.pk}",
         )
         session = LoanSession.objects.create(loan=loan, booking=booking)
+        kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED
+        _record(loan, kind, actor, start=start)
         if loan.mentor_id is None:
             loan.mentor = mentor
             loan.mentor_unit_id = mentor_unit_id
@@ -346,6 +356,7 @@ def accept_loan(*, loan: Loan, actor: Person) -> Loan:
     loan.status = LoanStatus.ACCEPTED
     loan.answered_at = now()
     loan.save(update_fields=["status", "answered_at", "updated_at"])
+    _record(loan, LoanEventKind.ACCEPTED, actor)
     _notify("accepted", loan, sessions)
     return loan
 
@@ -364,6 +375,7 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     for session in sessions:
         scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)
     Decline.objects.create(loan=loan, mentor=loan.mentor, reason=reason)
+    _record(loan, LoanEventKind.DECLINED, actor, reason=reason)
     declined_by = loan.mentor
     loan.mentor = None
     loan.mentor_unit = None
@@ -404,8 +416,19 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
         raise scheduling.StartInPast()
     if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
         raise scheduling.OutsideAvailability()
-    scheduling.reschedule(booking=session.booking, start=start, end=end)
-    session.booking.refresh_from_db()
+    previous_start = session.booking.start
+    # The mentor agreed to the old time, not to one someone else chose: they answer again.
+    ask_again = loan.status == LoanStatus.ACCEPTED and not permissions.is_loan_mentor(actor, loan)
+    session.booking = scheduling.reschedule(
+        booking=session.booking,
+        start=start,
+        end=end,
+        status=BookingStatus.TENTATIVE if ask_again else None,
+    )
+    if ask_again:
+        loan.status = LoanStatus.BOOKED
+        loan.save(update_fields=["status", "updated_at"])
+    _record(loan, LoanEventKind.RESCHEDULED, actor, start=start, previous_start=previous_start)
     _notify("rescheduled", loan, [session])
     return session
 
@@ -427,6 +450,7 @@ def cancel_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     loan.cancel_reason = reason
     loan.cancelled_by = actor
     loan.save(update_fields=["status", "cancel_reason", "cancelled_by", "updated_at"])
+    _record(loan, LoanEventKind.CANCELLED, actor, reason=reason)
     _notify("cancelled", loan, sessions)
     return loan
 
@@ -462,6 +486,7 @@ def complete_loan(*, loan: Loan, actor: Person, hours: object, outcome: str) -> 
     loan.hours = value
     loan.outcome = outcome
     loan.save(update_fields=["status", "hours", "outcome", "updated_at"])
+    _record(loan, LoanEventKind.COMPLETED, actor, hours=value)
     _notify("completed", loan)
     return loan
 
@@ -475,6 +500,7 @@ def confirm_completion(*, loan: Loan, actor: Person) -> Loan:
         raise InvalidTransition()
     loan.borrower_confirmed_at = now()
     loan.save(update_fields=["borrower_confirmed_at", "updated_at"])
+    _record(loan, LoanEventKind.CONFIRMED, actor)
     return loan
 
 

@@ -116,13 +116,18 @@ def book(
 
 
 @transaction.atomic
-def reschedule(*, booking: Booking, start: dt.datetime, end: dt.datetime) -> Booking:
-    """Move an active booking; its invitation's sequence goes up by one."""
+def reschedule(
+    *, booking: Booking, start: dt.datetime, end: dt.datetime, status: str | None = None
+) -> Booking:
+    """Move an active booking, and set its status if given; the sequence goes up by one."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if not booking.is_active:
         raise Conflict(_("A cancelled booking cannot be moved."))
+    if status == BookingStatus.CANCELLED:
+        raise ValueError("cancel a booking with set_status, not by moving it")
     _check_interval(start, end, allow_past=False)
     booking.start, booking.end = start, end
+    booking.status = status or booking.status
     booking.sequence += 1
     return _save_guarded(booking, exclude_pk=booking.pk)
 

@@ -15,7 +15,7 @@ def sqlite_only(db_vendor):
         pytest.skip("the writers' queue belongs to the SQLite backend")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_second_writer_waits_for_the_first_without_sqlites_busy_handler(sqlite_only):
     first_inside, release = threading.Event(), threading.Event()
     results: dict[str, object] = {}

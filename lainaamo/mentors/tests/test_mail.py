@@ -9,6 +9,8 @@ import datetime as dt
 from email.message import Message
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from lainaamo.core.tests.clock import FrozenClock
@@ -259,6 +261,35 @@ def test_reschedule_sends_the_same_uid_with_a_higher_sequence(send, loan, mentor
         assert event["SEQUENCE"] == 2
         assert event.decoded("DTSTART") == THURSDAY_10
     assert to(messages, mentor.person).subject == "A mentor session was moved"
+    # The borrower chose the new time: the mentor is asked again, the session is tentative.
+    for person, text in (
+        (mentor.person, "Please accept or decline the new time in Lainaamo."),
+        (borrower, "The mentor will confirm the new time."),
+    ):
+        with translation.override(person.language):
+            assert gettext(text) in to(messages, person).body
+    _calendar, event = invitation(to(messages, mentor.person))
+    assert str(event["STATUS"]) == "TENTATIVE"
+    partstat = {
+        str(attendee).removeprefix("mailto:"): attendee.params["PARTSTAT"]
+        for attendee in event["ATTENDEE"]
+    }
+    assert partstat == {mentor.person.email: "NEEDS-ACTION", borrower.email: "ACCEPTED"}
+
+
+def test_a_mentor_who_moves_a_session_keeps_it_confirmed(send, loan, mentor, borrower):
+    session, _booked = send(
+        book_session, loan=loan, mentor=mentor, start=TUESDAY_10, actor=borrower
+    )
+    send(accept_loan, loan=loan, actor=mentor.person)
+
+    _session, messages = send(
+        reschedule_session, session=session, start=THURSDAY_10, actor=mentor.person
+    )
+
+    assert "Please accept" not in to(messages, mentor.person).body
+    _calendar, event = invitation(to(messages, borrower))
+    assert str(event["STATUS"]) == "CONFIRMED"
 
 
 def test_decline_cancels_the_invitation_for_borrower_and_declining_mentor(

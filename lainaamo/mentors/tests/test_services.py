@@ -477,12 +477,50 @@ def test_after_a_decline_another_mentor_can_be_booked(skill, loan, mentor):
 def test_rescheduling_moves_the_session_and_raises_the_sequence(loan, mentor):
     session = accepted(loan, mentor)
 
+    reschedule_session(session=session, start=WEDNESDAY_10, actor=mentor.person)
+
+    session.booking.refresh_from_db()
+    loan.refresh_from_db()
+    assert (session.booking.start, session.booking.end) == (WEDNESDAY_10, WEDNESDAY_10 + HOUR)
+    assert session.booking.sequence == 2
+    # The mentor chose the new time: it stays confirmed.
+    assert session.booking.status == BookingStatus.CONFIRMED
+    assert loan.status == LoanStatus.ACCEPTED
+
+
+def test_a_time_the_borrower_moves_waits_for_the_mentors_yes_again(loan, mentor):
+    session = accepted(loan, mentor)
+
     reschedule_session(session=session, start=WEDNESDAY_10, actor=loan.borrower)
 
     session.booking.refresh_from_db()
-    assert (session.booking.start, session.booking.end) == (WEDNESDAY_10, WEDNESDAY_10 + HOUR)
-    assert session.booking.sequence == 2
+    loan.refresh_from_db()
+    assert session.booking.status == BookingStatus.TENTATIVE
+    assert session.booking.sequence == 2  # one change: the time and the status together
+    assert loan.status == LoanStatus.BOOKED
+
+    accept_loan(loan=loan, actor=mentor.person)
+
+    session.booking.refresh_from_db()
     assert session.booking.status == BookingStatus.CONFIRMED
+
+
+def test_history_records_each_step_with_who_took_it(loan, mentor):
+    session = accepted(loan, mentor)
+    reschedule_session(session=session, start=WEDNESDAY_10, actor=loan.borrower)
+    decline_loan(loan=loan, actor=mentor.person, reason="Wednesday does not suit me")
+
+    history = list(loan.events.values_list("kind", "actor_id", "start", "previous_start"))
+
+    borrower, lender = loan.borrower_id, mentor.person_id
+    assert history == [
+        ("requested", borrower, None, None),
+        ("booked", borrower, TUESDAY_10, None),
+        ("accepted", lender, None, None),
+        ("rescheduled", borrower, WEDNESDAY_10, TUESDAY_10),
+        ("declined", lender, None, None),
+    ]
+    assert loan.events.last().reason == "Wednesday does not suit me"
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ LEGAL = {
     ("booked", "reschedule"): LoanStatus.BOOKED,
     ("booked", "cancel"): LoanStatus.CANCELLED,
     ("accepted", "book_session"): LoanStatus.ACCEPTED,
-    ("accepted", "reschedule"): LoanStatus.ACCEPTED,
+    ("accepted", "reschedule"): LoanStatus.BOOKED,  # moved by the borrower: asked again
     ("accepted", "cancel"): LoanStatus.CANCELLED,
     ("accepted", "complete"): LoanStatus.COMPLETED,
     ("completed", "confirm"): LoanStatus.COMPLETED,

@@ -407,6 +407,40 @@ def test_declined_loan_shows_the_reason_in_its_history(client):
     assert "On holiday that week" in response.content.decode()
 
 
+def test_history_tells_in_swedish_who_booked_accepted_and_moved_a_session(client):
+    cast = make_cast()
+    session = cast.loan.sessions.get()
+    before = session.booking.start
+    accept_loan(loan=cast.loan, actor=cast.mentor.person)
+    client.force_login(cast.borrower)
+    client.cookies["lainaamo_language"] = "sv"
+    later = before + dt.timedelta(days=1)
+
+    response = client.post(
+        reverse("mentors:reschedule", args=[cast.loan.pk, session.pk]),
+        {
+            f"move-{session.pk}-day": local(later).date().isoformat(),
+            f"move-{session.pk}-start": local(later).strftime("%H:%M"),
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("mentors:loan_detail", args=[cast.loan.pk])).content.decode()
+
+    history = page[page.index('<ol class="history">') :]
+    borrower, mentor = cast.borrower.name, cast.mentor.person.name
+    lines = [
+        f"{borrower} bad om en mentor",
+        f"{borrower} bokade en träff för",
+        f"{mentor} tackade ja",
+        f"{borrower} flyttade en träff från",
+    ]
+    positions = [history.index(line) for line in lines]
+    assert positions == sorted(positions)
+    # The mentor must say yes to the new time.
+    cast.loan.refresh_from_db()
+    assert cast.loan.status == LoanStatus.BOOKED
+
+
 def test_borrower_cancels_with_a_reason(client):
     cast = make_cast()
     client.force_login(cast.borrower)
