@@ -54,6 +54,9 @@ from .notifications import feed_for, session_entry
 CATALOGUE_PAGE_SIZE = 24
 PREVIEW_MATCHES = 5
 ADD_SESSION_SLOTS = 6
+# A moved session is offered the mentor's next free times within this reach.
+MOVE_SLOTS = 6
+MOVE_SEARCH = dt.timedelta(days=21)
 
 
 # --- navigation ----------------------------------------------------------------------------------
@@ -338,6 +341,21 @@ def _more_slots(loan: Loan) -> list:
     return slots[:ADD_SESSION_SLOTS]
 
 
+def _free_times_to_move_to(loan: Loan) -> list:
+    """The mentor's next free times in the coming weeks, offered when a session is moved."""
+    before, after = services.buffers_for(loan)
+    start = now()
+    return free_slots(
+        resource_ids=[loan.mentor.resource_id],
+        start=start,
+        end=start + MOVE_SEARCH,
+        duration=loan.duration,
+        buffer_before=before,
+        buffer_after=after,
+        limit=MOVE_SLOTS,
+    )[loan.mentor.resource_id]
+
+
 def _loan_page(request, loan: Loan, *, bound: dict | None = None, error: str = "", status=200):
     """Render the loan page; `bound` holds forms that came back with errors, by name."""
     user = request.user
@@ -356,6 +374,8 @@ def _loan_page(request, loan: Loan, *, bound: dict | None = None, error: str = "
         )
         prefix = f"move-{session.pk}"
         session.move_form = bound.get(prefix) or RescheduleForm(prefix=prefix)
+    movable = any(session.movable for session in sessions)
+    move_slots = _free_times_to_move_to(loan) if movable and loan.mentor_id else []
     active = [s for s in sessions if s.booking.is_active]
     can_book = permissions.can_book_session(user, loan)
     matches = find_matches(loan) if can_book and loan.status == LoanStatus.REQUESTED else []
@@ -386,6 +406,7 @@ def _loan_page(request, loan: Loan, *, bound: dict | None = None, error: str = "
         "events": list(loan.events.select_related("actor")),
         "matches": matches,
         "more_slots": more_slots,
+        "move_slots": move_slots,
         "can": can,
         "error": error,
         "is_borrower": permissions.is_borrower(user, loan),

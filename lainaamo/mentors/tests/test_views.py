@@ -2,6 +2,7 @@
 profile, calendar files."""
 
 import datetime as dt
+import re
 
 import icalendar
 import pytest
@@ -439,6 +440,30 @@ def test_history_tells_in_swedish_who_booked_accepted_and_moved_a_session(client
     # The mentor must say yes to the new time.
     cast.loan.refresh_from_db()
     assert cast.loan.status == LoanStatus.BOOKED
+
+
+def test_moving_a_session_offers_the_mentors_free_times_and_one_click_moves_it(english):
+    cast = make_cast()
+    session = cast.loan.sessions.get()
+    english.force_login(cast.borrower)
+
+    page = english.get(reverse("mentors:loan_detail", args=[cast.loan.pk])).content.decode()
+    offered = re.findall(
+        rf'name="move-{session.pk}-day" value="([\d-]+)">\s*'
+        rf'<input type="hidden" name="move-{session.pk}-start" value="([\d:]+)"',
+        page,
+    )
+    assert 1 <= len(offered) <= 6
+    day, start = offered[-1]
+
+    english.post(
+        reverse("mentors:reschedule", args=[cast.loan.pk, session.pk]),
+        {f"move-{session.pk}-day": day, f"move-{session.pk}-start": start},
+    )
+
+    session.booking.refresh_from_db()
+    moved = local(session.booking.start)
+    assert (moved.date().isoformat(), moved.strftime("%H:%M")) == (day, start)
 
 
 def test_borrower_cancels_with_a_reason(client):
