@@ -157,7 +157,10 @@ class LoanWriter:
         events = [LoanEvent(loan=loan, kind=Kind.REQUESTED, actor=loan.borrower, at=created)]
         if declined_by is not None:
             events += [
-                LoanEvent(loan=loan, kind=Kind.BOOKED, actor=loan.borrower, at=booked),
+                # The time first booked, with the mentor who then declined it.
+                LoanEvent(
+                    loan=loan, kind=Kind.BOOKED, actor=loan.borrower, at=booked, start=starts[0]
+                ),
                 LoanEvent(
                     loan=loan,
                     kind=Kind.DECLINED,

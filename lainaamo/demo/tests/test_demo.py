@@ -19,6 +19,7 @@ from lainaamo.mentors.models import (
     Cohort,
     Decline,
     Loan,
+    LoanEvent,
     LoanSession,
     LoanStatus,
     MentorLanguage,
@@ -158,6 +159,19 @@ class TestTheLoadedDemo:
         assert all(loan.hours and loan.hours > 0 and loan.outcome for loan in completed)
         assert max(starts) < now()
         assert min(starts) < now() - dt.timedelta(days=90)
+
+    def test_every_demo_loan_has_a_history_that_reads_in_order(self, demo):
+        for loan in Loan.objects.prefetch_related("events"):
+            events = list(loan.events.all())
+            assert events, loan
+            assert events[0].kind == "requested"
+            assert events[0].at == loan.created_at
+            assert all(event.at <= now() for event in events)
+            assert all(event.actor_id for event in events)
+            timed = [event for event in events if event.kind in ("booked", "session_added")]
+            assert all(event.start for event in timed), loan
+        kinds = set(LoanEvent.objects.values_list("kind", flat=True))
+        assert {"requested", "booked", "accepted", "declined", "completed", "cancelled"} <= kinds
 
     def test_demo_never_books_a_resource_twice_for_overlapping_time(self, demo):
         spans = defaultdict(list)
