@@ -5,7 +5,7 @@ every request; on PostgreSQL that alone costs more than the whole answer may tak
 therefore keeps an index of those facts. It is never stale: database triggers give
 `IndexStamp` a new random value in the same transaction as any write to the data (migration
 mentors/0003), and the index is used only while the stamp it was built from is current. One
-indexed read of the stamp per use; a rebuild after a change reads four tables.
+indexed read of the stamp per use; a rebuild after a change reads seven tables.
 
 Skills, municipalities and mentors' weekly hours come along, so that the matches can be shown
 without more queries. What changes with time or with each request (hours lent, bookings,
@@ -29,6 +29,7 @@ from .models import (
     MentorProfile,
     MentorSkill,
     Skill,
+    on_break,
 )
 
 
@@ -48,8 +49,7 @@ class IndexedMentor:
     levels: dict[int, int]  # skill id -> level
 
     def is_active(self, on: dt.date) -> bool:
-        """The rule of MentorQuerySet.active."""
-        return not self.paused or (self.returns_on is not None and self.returns_on <= on)
+        return not on_break(self.paused, self.returns_on, on)
 
 
 class MentorIndex:

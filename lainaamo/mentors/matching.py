@@ -90,61 +90,53 @@ class _Candidate:
         return (-self.score, self.pk)
 
 
-class _Ranking:
+def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candidate]:
     """The candidates best first, by the part of the score that does not depend on time.
 
     Read from the mentor index: every active mentor who knows a skill asked for, works in the
     request's language and mode, comes on site to its municipality when needed, is not the
     borrower and has not declined this request.
     """
-
-    def __init__(self, loan: Loan, skill_ids: list[int], index: MentorIndex) -> None:
-        today = now().date()
-        declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
-        on_site = loan.mode == Mode.ON_SITE
-        known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
-        for skill_id in skill_ids:
-            for mentor, level in index.by_skill.get(skill_id, ()):
-                tally = known.get(mentor.pk)
-                if tally is None:
-                    known[mentor.pk] = [1, level]
-                else:
-                    tally[0] += 1
-                    tally[1] += level
-        asked = len(skill_ids)
-        # The score before fairness times 3 x skills asked for, so that it is an integer:
-        # 50 x coverage + 25 x mean level / 3 + 10 across sectors + 100 asked for by name.
-        scored = []
-        for pk, (count, levels) in known.items():
-            mentor = index.mentors[pk]
-            if (
-                pk in declined
-                or mentor.person_id == loan.borrower_id
-                or loan.language not in mentor.languages
-                or not mentor.is_active(today)
-                or not (
-                    (mentor.on_site and loan.municipality_id in mentor.municipalities)
-                    if on_site
-                    else mentor.remote
-                )
-            ):
-                continue
-            across = mentor.sector != loan.borrower_sector
-            key = 150 * count + 25 * levels + 30 * asked * across
-            if pk == loan.requested_mentor_id:
-                key += 300 * asked
-            scored.append((-key, pk, mentor, across))
-        scored.sort(key=lambda row: row[:2])
-        self.rows = [
-            _Candidate(pk, mentor.resource_id, mentor.monthly_hours, across, -key / (3 * asked))
-            for key, pk, mentor, across in scored
-        ]
-
-    def __getitem__(self, index: slice | int):
-        return self.rows[index]
-
-    def has(self, index: int) -> bool:
-        return index < len(self.rows)
+    today = now().date()
+    declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
+    on_site = loan.mode == Mode.ON_SITE
+    known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
+    for skill_id in skill_ids:
+        for mentor, level in index.by_skill.get(skill_id, ()):
+            tally = known.get(mentor.pk)
+            if tally is None:
+                known[mentor.pk] = [1, level]
+            else:
+                tally[0] += 1
+                tally[1] += level
+    asked = len(skill_ids)
+    # The score before fairness times 3 x skills asked for, so that it is an integer:
+    # 50 x coverage + 25 x mean level / 3 + 10 across sectors + 100 asked for by name.
+    scored = []
+    for pk, (count, levels) in known.items():
+        mentor = index.mentors[pk]
+        if (
+            pk in declined
+            or mentor.person_id == loan.borrower_id
+            or loan.language not in mentor.languages
+            or not mentor.is_active(today)
+            or not (
+                (mentor.on_site and loan.municipality_id in mentor.municipalities)
+                if on_site
+                else mentor.remote
+            )
+        ):
+            continue
+        across = mentor.sector != loan.borrower_sector
+        key = 150 * count + 25 * levels + 30 * asked * across
+        if pk == loan.requested_mentor_id:
+            key += 300 * asked
+        scored.append((-key, pk, mentor, across))
+    scored.sort(key=lambda row: row[:2])
+    return [
+        _Candidate(pk, mentor.resource_id, mentor.monthly_hours, across, -key / (3 * asked))
+        for key, pk, mentor, across in scored
+    ]
 
 
 def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> list[Match]:
@@ -158,8 +150,8 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     if not skill_ids:
         return []
     index = mentor_index()
-    ranked = _Ranking(loan, skill_ids, index)
-    if not ranked.has(0):
+    ranked = _ranked(loan, skill_ids, index)
+    if not ranked:
         return []
     current = now()
     needed = loan.duration_minutes / 60
@@ -212,7 +204,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
         found.sort(key=lambda item: item[0].key)
         offset += CHUNK
         if len(found) >= limit and (
-            not ranked.has(offset) or found[limit - 1][0].key < ranked[offset].best_key
+            offset >= len(ranked) or found[limit - 1][0].key < ranked[offset].best_key
         ):
             break
     chosen = found[:limit]

@@ -74,20 +74,17 @@ class Cohort(models.Model):
         return self.name
 
 
-def on_break(on: dt.date, prefix: str = "") -> Q:
-    """Mentors on a break on the day: paused, with no return date or a later one.
-
-    `prefix` reaches the mentor through a relation, such as "mentor__".
-    """
-    return Q(**{f"{prefix}paused": True}) & (
-        Q(**{f"{prefix}returns_on__isnull": True}) | Q(**{f"{prefix}returns_on__gt": on})
-    )
+def on_break(paused: bool, returns_on: dt.date | None, on: dt.date) -> bool:
+    """Is a mentor on a break on the day: paused, with no return date or a later one?"""
+    return paused and (returns_on is None or returns_on > on)
 
 
 class MentorQuerySet(models.QuerySet):
     def active(self, on: dt.date | None = None) -> "MentorQuerySet":
         """Mentors who take requests: not paused, or paused with a return date passed."""
-        return self.exclude(on_break(on)) if on else self.filter(paused=False)
+        # The rule of `on_break`, in SQL.
+        paused = Q(paused=True) & (Q(returns_on__isnull=True) | Q(returns_on__gt=on))
+        return self.exclude(paused) if on else self.filter(paused=False)
 
 
 class MentorProfile(models.Model):

@@ -41,6 +41,7 @@ from .models import (
     MentorSkill,
     Mode,
     Skill,
+    on_break,
 )
 
 # Time kept free around an on-site session for getting there and back.
@@ -154,7 +155,7 @@ def why_ineligible(
     when given, are that first query's answer.
     """
     today = now().date()
-    if mentor.paused and (mentor.returns_on is None or mentor.returns_on > today):
+    if on_break(mentor.paused, mentor.returns_on, today):
         return str(_("The mentor is on a break."))
     if mentor.person_id == loan.borrower_id:
         return str(_("You cannot borrow yourself."))

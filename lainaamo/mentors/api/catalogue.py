@@ -15,7 +15,15 @@ from lainaamo.directory.permissions import is_coordinator
 from lainaamo.scheduling.services import InvalidInterval, free_slots
 
 from .. import services
-from ..models import MentorLanguage, MentorProfile, MentorSkill, Mode, Skill, with_details
+from ..models import (
+    MentorLanguage,
+    MentorProfile,
+    MentorSkill,
+    Mode,
+    Skill,
+    on_break,
+    with_details,
+)
 from .schemas import MentorFilters, MentorOut, SkillOut, SlotOut, SlotQuery
 
 MAX_SLOT_RANGE = dt.timedelta(days=31)
@@ -28,9 +36,7 @@ class RangeTooLong(DomainError):
 
 def is_active_mentor(mentor: MentorProfile) -> bool:
     """The rule of MentorQuerySet.active, for one row already loaded."""
-    return not mentor.paused or (
-        mentor.returns_on is not None and mentor.returns_on <= now().date()
-    )
+    return not on_break(mentor.paused, mentor.returns_on, now().date())
 
 
 def mentor_queryset() -> QuerySet:
