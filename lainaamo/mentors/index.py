@@ -63,15 +63,15 @@ class MentorIndex:
         stamp: int | None,
         mentors: list[IndexedMentor],
         *,
-        skills: dict[int, Skill] | None = None,
-        municipalities: dict[int, Municipality] | None = None,
-        rules: dict[int, list[WeeklyAvailability]] | None = None,
+        skills: dict[int, Skill],
+        municipalities: dict[int, Municipality],
+        rules: dict[int, list[WeeklyAvailability]],
     ) -> None:
         self.stamp = stamp
         self.mentors = {mentor.pk: mentor for mentor in mentors}
-        self.skills = skills or {}
-        self.municipalities = municipalities or {}
-        self.rules = rules or {}
+        self.skills = skills
+        self.municipalities = municipalities
+        self.rules = rules
         self.by_skill: dict[int, list[tuple[IndexedMentor, int]]] = defaultdict(list)
         for mentor in mentors:
             for skill_id, level in mentor.levels.items():

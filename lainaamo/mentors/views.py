@@ -402,7 +402,6 @@ def _loan_page(request, loan: Loan, *, bound: dict | None = None, error: str = "
         "sessions": sessions,
         "has_active_sessions": bool(active),
         "windows": list(loan.windows.all()),
-        "declines": list(loan.declines.select_related("mentor__person")),
         "events": list(loan.events.select_related("actor")),
         "matches": matches,
         "more_slots": more_slots,

@@ -49,13 +49,11 @@ def mentor_queryset() -> QuerySet:
 def get_mentor(person: Person, mentor_id: int) -> MentorProfile:
     """A mentor the person may see: active ones, and any for a coordinator or themselves."""
     mentor = mentor_queryset().filter(pk=mentor_id).first()
-    if mentor is not None:
-        with_details([mentor])
     if mentor is None or not (
         is_active_mentor(mentor) or mentor.person_id == person.pk or is_coordinator(person)
     ):
         raise NotFound()
-    return mentor
+    return with_details([mentor])[0]
 
 
 def skill_out(skill: Skill, language: str) -> dict:
