@@ -133,7 +133,6 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
         "SECURE_SSL_REDIRECT": "false",
         "SITE_URL": f"http://127.0.0.1:{port}",
         "AXES_ENABLED": "false",
-        "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
     }
     server = subprocess.Popen(
         [

@@ -206,7 +206,7 @@ TASKS = {
     "default": {
         "BACKEND": env(
             "TASKS_BACKEND",
-            "django_tasks_db.DatabaseBackend"
+            "lainaamo.core.tasks.DatabaseBackend"
             if PRODUCTION
             else "django_tasks.backends.immediate.ImmediateBackend",
         )

@@ -6,19 +6,22 @@ A decline sends it back to requested; either side may cancel an unfinished loan 
 Any other step raises InvalidTransition.
 """
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+import django_tasks_db
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
-from lainaamo.core.timeutil import month_bounds, now, wall_clock
+from lainaamo.core.timeutil import HELSINKI, month_bounds, now, wall_clock
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
+    ACTIVE_STATUSES,
     Absence,
     Booking,
     BookingStatus,
@@ -110,35 +113,60 @@ def booked_hours_by_month(
 def _facts(
     mentor: MentorProfile, loan: Loan, *, start: dt.datetime | None, end: dt.datetime | None
 ) -> dict:
-    """In one query: what the rules ask of the mentor and the loan, and of [start, end)."""
+    """In one statement: what the rules ask of the mentor and the loan, and of [start, end).
+
+    Hand-written (`lainaamo.core.sql`): every booking asks, and Django took longer to build
+    these six EXISTS than the database takes to answer them.
+    """
     checks = {
-        "speaks": Exists(
-            MentorLanguage.objects.filter(mentor_id=mentor.pk, language=OuterRef("language"))
+        "speaks": (
+            "SELECT 1 FROM mentors_mentorlanguage WHERE mentor_id = %s AND language = %s",
+            [mentor.pk, loan.language],
         ),
-        "serves": Exists(
-            MentorProfile.municipalities.through.objects.filter(
-                mentorprofile_id=mentor.pk, municipality_id=OuterRef("municipality_id")
-            )
+        "serves": (
+            "SELECT 1 FROM mentors_mentorprofile_municipalities"
+            " WHERE mentorprofile_id = %s AND municipality_id = %s",
+            [mentor.pk, loan.municipality_id],
         ),
-        "knows": Exists(
-            MentorSkill.objects.filter(
-                mentor_id=mentor.pk,
-                skill_id__in=Loan.skills.through.objects.filter(loan_id=loan.pk).values(
-                    "skill_id"
-                ),
-            )
+        "knows": (
+            "SELECT 1 FROM mentors_mentorskill s"
+            " JOIN mentors_loan_skills ls ON ls.skill_id = s.skill_id"
+            " WHERE s.mentor_id = %s AND ls.loan_id = %s",
+            [mentor.pk, loan.pk],
         ),
-        "declined": Exists(Decline.objects.filter(loan_id=loan.pk, mentor_id=mentor.pk)),
+        "declined": (
+            "SELECT 1 FROM mentors_decline WHERE loan_id = %s AND mentor_id = %s",
+            [loan.pk, mentor.pk],
+        ),
     }
     if start is not None and end is not None:
-        resource_id = mentor.resource_id
-        checks["within_hours"] = Exists(
-            WeeklyAvailability.objects.filter(resource_id=resource_id).covering(start, end)
+        first, last = start.astimezone(HELSINKI), end.astimezone(HELSINKI)
+        # As WeeklyAvailability.objects.covering: whole, on the Helsinki day it begins.
+        checks["within_hours"] = (
+            "SELECT 1 FROM scheduling_weeklyavailability WHERE resource_id = %s"
+            " AND weekday = %s AND start_time <= %s AND end_time >= %s",
+            [
+                mentor.resource_id,
+                first.weekday(),
+                sql.value(WeeklyAvailability, "start_time", first.time()),
+                sql.value(WeeklyAvailability, "end_time", last.time()),
+            ],
         )
-        checks["absent"] = Exists(
-            Absence.objects.filter(resource_id=resource_id).overlapping(start, end)
+        checks["absent"] = (
+            'SELECT 1 FROM scheduling_absence WHERE resource_id = %s AND "start" < %s'
+            ' AND "end" > %s',
+            [
+                mentor.resource_id,
+                sql.value(Absence, "start", end),
+                sql.value(Absence, "end", start),
+            ],
         )
-    return Loan.objects.filter(pk=loan.pk).annotate(**checks).values(*checks).get()
+    statement = "SELECT " + ", ".join(f"EXISTS({query})" for query, _params in checks.values())
+    answer = sql.one(statement, [param for _query, params in checks.values() for param in params])
+    facts = {name: bool(answer[index]) for index, name in enumerate(checks)}
+    if start is not None and end is not None and first.date() != last.date():
+        facts["within_hours"] = False  # no weekly window runs past midnight
+    return facts
 
 
 def why_ineligible(
@@ -178,8 +206,20 @@ def why_ineligible(
 
 def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> bool:
     """Would a session of the loan at `at` keep the mentor within that month's hours?"""
-    used = booked_hours([mentor.resource_id], at).get(mentor.resource_id, 0.0)
-    return used + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
+    month_start, month_end = month_bounds(at)
+    # One resource and month of `booked_hours`, by hand: every booking asks it under the lock.
+    (used,) = sql.one(
+        f"SELECT COALESCE(SUM({sql.hours('end', 'start')}), 0)"
+        " FROM scheduling_booking WHERE resource_id = %s AND status IN (%s, %s)"
+        ' AND "start" >= %s AND "start" < %s',
+        [
+            mentor.resource_id,
+            *(status.value for status in ACTIVE_STATUSES),
+            sql.value(Booking, "start", month_start),
+            sql.value(Booking, "start", month_end),
+        ],
+    )
+    return float(used) + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
 
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
@@ -255,7 +295,7 @@ def request_loan(
 
 def _record(loan: Loan, kind: str, actor: Person | None, **fields) -> LoanEvent:
     """Write one step of the loan into its history."""
-    return LoanEvent.objects.create(loan=loan, kind=kind, actor=actor, **fields)
+    return sql.insert(LoanEvent(loan=loan, kind=kind, actor=actor, **fields))
 
 
 def _lock(loan: Loan) -> Loan:
@@ -264,16 +304,44 @@ def _lock(loan: Loan) -> Loan:
     return Loan.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=loan.pk)
 
 
+def _lock_state(loan: Loan) -> Loan:
+    """Lock the loan's row; a copy of `loan` with what a step may have changed since read again.
+
+    The row's status and mentor only, by hand (lainaamo.core.sql): every booking takes it.
+    """
+    row = sql.one(
+        f"SELECT status, mentor_id FROM mentors_loan WHERE id = %s{sql.for_update()}", [loan.pk]
+    )
+    if row is None:
+        raise Loan.DoesNotExist()
+    loan = copy.copy(loan)  # the caller's instance stays as it was, whatever happens next
+    loan.status, loan.mentor_id = row  # a changed mentor_id drops the cached mentor
+    return loan
+
+
 def _require(condition: bool) -> None:
     if not condition:
         raise PermissionDenied()
 
 
 def _notify(event: str, loan: Loan, sessions: Iterable[LoanSession] = ()) -> None:
+    """Queue the step's mails to both sides.
+
+    A queue in the database (production) takes the task in the step's own transaction: the
+    mail is queued if and only if the step commits, and on SQLite no second write has to wait
+    for the lock. Any other backend (in tests, one that sends at once) runs after the commit.
+    """
     from .tasks import send_loan_mail
 
     session_ids = [session.pk for session in sessions]
-    transaction.on_commit(lambda: send_loan_mail.enqueue(event, loan.pk, session_ids))
+
+    def enqueue() -> None:
+        send_loan_mail.enqueue(event, loan.pk, session_ids)
+
+    if isinstance(send_loan_mail.get_backend(), django_tasks_db.DatabaseBackend):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)
 
 
 def _check_loan_takes_session(loan: Loan, mentor: MentorProfile, actor: Person) -> None:
@@ -309,7 +377,7 @@ def book_session(
 
     with transaction.atomic():
         # Under the lock again: what another request may have changed since.
-        loan = _lock(loan)
+        loan = _lock_state(loan)
         _check_loan_takes_session(loan, mentor, actor)
         if not has_hours_left(mentor, loan, at=start):
             raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
@@ -323,7 +391,7 @@ def book_session(
             status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
             owner=f"mentors.loan:{loan.pk}",
         )
-        session = LoanSession.objects.create(loan=loan, booking=booking)
+        session = sql.insert(LoanSession(loan=loan, booking=booking))
         kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED
         _record(loan, kind, actor, start=start)
         if loan.mentor_id is None:
@@ -331,9 +399,7 @@ def book_session(
             loan.mentor_unit_id = mentor_unit_id
             loan.mentor_sector = mentor_sector
             loan.status = LoanStatus.BOOKED
-            loan.save(
-                update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "updated_at"]
-            )
+            sql.update(loan, ["mentor", "mentor_unit", "mentor_sector", "status"])
         _notify("session_added" if accepted else "booked", loan, [session])
     return session
 

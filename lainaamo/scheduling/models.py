@@ -128,8 +128,13 @@ class Booking(models.Model):
     guards it (migration 0002); elsewhere `services.book` does.
     """
 
+    # Looked up through the two indexes below, which both begin with it.
     resource = models.ForeignKey(
-        Resource, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("resource")
+        Resource,
+        on_delete=models.PROTECT,
+        related_name="bookings",
+        verbose_name=_("resource"),
+        db_index=False,
     )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -154,6 +159,8 @@ class Booking(models.Model):
         verbose_name_plural = _("bookings")
         indexes = [
             models.Index(fields=["resource", "blocked_start", "blocked_end"]),
+            # A mentor's hours in a month, counted under the lock of every booking.
+            models.Index(fields=["resource", "start"]),
             models.Index(fields=["start"]),
         ]
         constraints = [

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core import sql
 from lainaamo.core.errors import Conflict, DomainError
 from lainaamo.core.timeutil import HELSINKI, local, now, wall_clock
 
-from .models import Absence, Booking, BookingStatus, Resource, WeeklyAvailability
+from .models import ACTIVE_STATUSES, Absence, Booking, BookingStatus, Resource, WeeklyAvailability
 
 EXCLUSION_VIOLATION = "23P01"
 
@@ -69,24 +70,48 @@ def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking
     """Check for overlap and write, turning a lost race into SlotTaken."""
     # Concurrent inserts into one exclusion index can deadlock each other on PostgreSQL;
     # taking the resource's row lock first makes its bookers wait in turn instead.
+    # The two statements are hand-written (lainaamo.core.sql): every booking makes them, on
+    # SQLite under the database's one write lock.
     if connection.features.has_select_for_update:
-        Resource.objects.select_for_update().only("pk").get(pk=booking.resource_id)
+        sql.one(
+            "SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [booking.resource_id]
+        )
     booking.widen()
-    clash = Booking.objects.filter(resource_id=booking.resource_id).blocking(
-        booking.blocked_start, booking.blocked_end
-    )
-    if exclude_pk is not None:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
+    if _clashes(booking, exclude_pk=exclude_pk):
         raise SlotTaken()
+    # Callers hold a transaction (book and reschedule are atomic): a failed write is undone
+    # with it, on PostgreSQL too, where a failed statement spoils the whole transaction.
     try:
-        with transaction.atomic():
+        if booking.pk is None:
+            sql.insert(booking)
+        else:
             booking.save()
     except IntegrityError as error:
         if _is_overlap_violation(error):
             raise SlotTaken() from error
         raise
     return booking
+
+
+def _clashes(booking: Booking, *, exclude_pk: int | None) -> bool:
+    """Does an active booking of the resource meet the booking's buffered span?
+
+    `Booking.objects.blocking()`, written out.
+    """
+    statement = (
+        "SELECT 1 FROM scheduling_booking WHERE resource_id = %s AND status IN (%s, %s)"
+        " AND blocked_start < %s AND blocked_end > %s"
+    )
+    params = [
+        booking.resource_id,
+        *(status.value for status in ACTIVE_STATUSES),
+        sql.value(Booking, "blocked_start", booking.blocked_end),
+        sql.value(Booking, "blocked_end", booking.blocked_start),
+    ]
+    if exclude_pk is not None:
+        statement += " AND id <> %s"
+        params.append(exclude_pk)
+    return sql.one(statement + " LIMIT 1", params) is not None
 
 
 @transaction.atomic

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
+from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, NotFound, PermissionDenied
 from lainaamo.core.ical import build_calendar
 from lainaamo.directory.api import active_language, errors, person_of
-from lainaamo.directory.models import Person
+from lainaamo.directory.models import Person, Unit
 from lainaamo.directory.permissions import coordinated_municipality_ids
+from lainaamo.scheduling.models import Resource
 
 from .. import permissions, services
 from ..matching import find_matches
@@ -64,17 +66,41 @@ def loan_queryset(queryset: QuerySet) -> QuerySet:
 def get_loan(person: Person, loan_id: int, *, full: bool = True) -> Loan:
     """A loan the person may see, or 404: nobody learns that someone else's loan exists.
 
-    `full` loads what the loan's JSON shows; without it, just the row for a service call.
+    `full` loads what the loan's JSON shows; without it, just the loan's row for a service call
+    (its mentor loads when a rule asks for it). Read first and judged after: the borrower, the
+    most frequent reader, costs no roles query.
     """
-    queryset = Loan.objects.all()
-    queryset = (
-        loan_queryset(queryset) if full else queryset.select_related("mentor", "municipality")
-    )
-    loan = queryset.filter(pk=loan_id).first()
-    # Read first and judged after: the borrower, the most frequent reader, costs no roles query.
+    if full:
+        loan = loan_queryset(Loan.objects.all()).filter(pk=loan_id).first()
+    else:
+        # By hand (lainaamo.core.sql): every step of every loan reads it first.
+        loan = sql.first(Loan, "SELECT * FROM mentors_loan WHERE id = %s", [loan_id])
     if loan is None or not permissions.can_see_loan(person, loan):
         raise NotFound()
     return loan
+
+
+def booking_mentor(mentor_id: int) -> MentorProfile:
+    """The mentor to book, with what booking and its answer read of their person and unit."""
+    mentor = sql.first(
+        MentorProfile,
+        "SELECT m.*, p.name AS person_name, p.home_unit_id AS person_unit_id,"
+        " u.sector AS unit_sector FROM mentors_mentorprofile m"
+        " JOIN directory_person p ON p.id = m.person_id"
+        " LEFT JOIN directory_unit u ON u.id = p.home_unit_id WHERE m.id = %s",
+        [mentor_id],
+    )
+    if mentor is None:
+        raise UnknownMentor(id=mentor_id)
+    mentor.person = sql.partial(
+        Person, id=mentor.person_id, name=mentor.person_name, home_unit_id=mentor.person_unit_id
+    )
+    if mentor.person_unit_id is not None:
+        mentor.person.home_unit = sql.partial(
+            Unit, id=mentor.person_unit_id, sector=mentor.unit_sector
+        )
+    mentor.resource = sql.partial(Resource, id=mentor.resource_id)
+    return mentor
 
 
 def session_out(session: LoanSession) -> dict:
@@ -230,13 +256,7 @@ def book_session(request: HttpRequest, id: int, payload: SessionIn):
     """409 `slot_taken` when someone else has just booked the time."""
     person = person_of(request)
     loan = get_loan(person, id, full=False)
-    mentor = (
-        MentorProfile.objects.select_related("person__home_unit", "resource")
-        .filter(pk=payload.mentor)
-        .first()
-    )
-    if mentor is None:
-        raise UnknownMentor(id=payload.mentor)
+    mentor = booking_mentor(payload.mentor)
     session = services.book_session(loan=loan, mentor=mentor, start=payload.start, actor=person)
     session.booking.resource.mentor = mentor  # what session_out shows, without reading it back
     return Status(201, session_out(session))
