@@ -49,6 +49,44 @@ def test_token_authenticates_later_requests():
     assert ApiToken.objects.get(person=person).last_used_at is not None
 
 
+def test_token_of_a_deactivated_person_or_a_revoked_token_no_longer_works():
+    person = PersonFactory()
+    key = ask_for_token(Client(), person.email, PASSWORD).json()["token"]
+    headers = {"authorization": f"Bearer {key}"}
+    assert Client().get("/api/v1/me", headers=headers).status_code == 200
+
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    assert Client().get("/api/v1/me", headers=headers).status_code == 401
+
+    person.is_active = True
+    person.save(update_fields=["is_active"])
+    assert Client().delete(TOKEN_URL, headers=headers).status_code == 204
+    assert Client().get("/api/v1/me", headers=headers).status_code == 401
+    assert Client().get("/api/v1/me", headers={"authorization": "Bearer "}).status_code == 401
+
+
+def test_last_use_of_a_token_is_written_at_most_every_five_minutes():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    person = PersonFactory()
+    key = ask_for_token(Client(), person.email, PASSWORD).json()["token"]
+    headers = {"authorization": f"Bearer {key}"}
+    token = ApiToken.objects.get(person=person)
+    recent = timezone.now() - dt.timedelta(minutes=4)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=recent)
+
+    Client().get("/api/v1/me", headers=headers)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == recent
+
+    stale = timezone.now() - dt.timedelta(minutes=6)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=stale)
+    Client().get("/api/v1/me", headers=headers)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > recent
+
+
 def test_token_request_needs_no_csrf_token():
     person = PersonFactory()
 

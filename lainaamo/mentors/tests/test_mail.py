@@ -420,3 +420,69 @@ def test_feed_leaves_out_sessions_long_past(send, loan, mentor, borrower, clock)
 
     assert feed.walk("VEVENT") == []
     assert LoanSession.objects.filter(loan=loan).exists()
+
+
+# --- the queue of production: tasks in the database -----------------------------------------
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "lainaamo.core.tasks.DatabaseBackend"}}
+
+
+@pytest.mark.django_db(transaction=True)  # the worker opens its own connection
+def test_a_booking_queues_its_mail_in_its_transaction_and_the_worker_sends_it(
+    database_queue, loan, mentor, borrower, mailoutbox
+):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    session = book_session(loan=loan, mentor=mentor, start=TUESDAY_10, actor=borrower)
+
+    (task,) = DBTaskResult.objects.all()
+    assert task.task_path == "lainaamo.mentors.tasks.send_loan_mail"
+    assert task.args_kwargs == {"args": ["booked", loan.pk, [session.pk]], "kwargs": {}}
+    assert task.status == "READY"
+    assert mailoutbox == []  # queued, not sent: the worker sends it
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    assert_invitation(
+        to(mailoutbox, mentor.person),
+        method="REQUEST",
+        session=session,
+        people=[mentor.person, borrower],
+    )
+    to(mailoutbox, borrower)
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+
+
+def test_a_booking_that_loses_its_slot_queues_no_mail(database_queue, loan, mentor, skill):
+    from django_tasks_db.models import DBTaskResult
+
+    from lainaamo.scheduling.services import SlotTaken
+
+    book_session(loan=loan, mentor=mentor, start=TUESDAY_10, actor=loan.borrower)
+    other = make_loan(skills=[skill])
+    with pytest.raises(SlotTaken):
+        book_session(loan=other, mentor=mentor, start=TUESDAY_10, actor=other.borrower)
+
+    assert [task.args_kwargs["args"][1] for task in DBTaskResult.objects.all()] == [loan.pk]
+
+
+def test_the_queue_writes_the_row_django_tasks_db_writes(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from lainaamo.mentors.tasks import send_loan_mail
+
+    rows = []
+    for backend in ("django_tasks_db.DatabaseBackend", "lainaamo.core.tasks.DatabaseBackend"):
+        settings.TASKS = {"default": {"BACKEND": backend}}
+        result = send_loan_mail.using(priority=7).enqueue("accepted", 42, [1, 2])
+        row = DBTaskResult.objects.values().get(id=result.id)
+        assert result.status == "READY"
+        rows.append({k: v for k, v in row.items() if k not in ("id", "enqueued_at")})
+
+    assert rows[0] == rows[1]
+    assert rows[1]["priority"] == 7

@@ -25,7 +25,7 @@ from lainaamo.mentors.services import (
     why_ineligible,
 )
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
-from lainaamo.scheduling.models import Absence, Booking, BookingStatus
+from lainaamo.scheduling.models import Absence, Booking, BookingStatus, WeeklyAvailability
 from lainaamo.scheduling.services import (
     OutsideAvailability,
     SlotTaken,
@@ -242,6 +242,26 @@ def test_session_outside_the_mentors_hours_is_refused(loan, mentor, start):
     assert error.value.code == "outside_availability"
     assert counts() == before
     assert status_of(loan) == LoanStatus.REQUESTED
+
+
+@pytest.mark.parametrize("start", [at(MONDAY + DAY, 8), at(MONDAY + DAY, 15)])
+def test_session_filling_the_edge_of_the_mentors_hours_is_taken(loan, mentor, start):
+    # An absence that ends as the session begins, or begins as it ends, leaves it free.
+    Absence.objects.create(resource=mentor.resource, start=start - DAY, end=start)
+    Absence.objects.create(resource=mentor.resource, start=start + HOUR, end=start + DAY)
+
+    session = session_of(loan, mentor, start)
+
+    assert (session.booking.start, session.booking.end) == (start, start + HOUR)
+
+
+def test_session_running_past_midnight_is_refused(loan, mentor):
+    WeeklyAvailability.objects.filter(resource=mentor.resource).update(end_time=dt.time(23, 59))
+
+    with pytest.raises(OutsideAvailability):
+        session_of(loan, mentor, at(MONDAY + DAY, 23, 30))
+
+    assert not LoanSession.objects.exists()
 
 
 def test_session_during_the_mentors_absence_is_refused(loan, mentor):
