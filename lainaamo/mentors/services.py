@@ -204,14 +204,28 @@ def why_ineligible(
     return None
 
 
-def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> bool:
-    """Would a session of the loan at `at` keep the mentor within that month's hours?"""
+def has_hours_left(
+    mentor: MentorProfile, loan: Loan, *, at: dt.datetime, used: float | None = None
+) -> bool:
+    """Would a session of the loan at `at` keep the mentor within that month's hours?
+
+    `used`, when given, is what the mentor has booked in that month already.
+    """
+    if used is None:
+        query, params = _month_hours(mentor, at)
+        (used,) = sql.one(query, params)
+    return float(used) + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
+
+
+def _month_hours(mentor: MentorProfile, at: dt.datetime) -> tuple[str, list]:
+    """A statement for the hours the mentor has booked in the Helsinki month holding `at`.
+
+    One resource and month of `booked_hours`, by hand: every booking counts them.
+    """
     month_start, month_end = month_bounds(at)
-    # One resource and month of `booked_hours`, by hand: every booking asks it under the lock.
-    (used,) = sql.one(
-        f"SELECT COALESCE(SUM({sql.hours('end', 'start')}), 0)"
-        " FROM scheduling_booking WHERE resource_id = %s AND status IN (%s, %s)"
-        ' AND "start" >= %s AND "start" < %s',
+    return (
+        f"SELECT COALESCE(SUM({sql.hours('end', 'start')}), 0) FROM scheduling_booking"
+        ' WHERE resource_id = %s AND status IN (%s, %s) AND "start" >= %s AND "start" < %s',
         [
             mentor.resource_id,
             *(status.value for status in ACTIVE_STATUSES),
@@ -219,7 +233,6 @@ def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> boo
             sql.value(Booking, "start", month_end),
         ],
     )
-    return float(used) + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
 
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
@@ -304,19 +317,23 @@ def _lock(loan: Loan) -> Loan:
     return Loan.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=loan.pk)
 
 
-def _lock_state(loan: Loan) -> Loan:
-    """Lock the loan's row; a copy of `loan` with what a step may have changed since read again.
+def _lock_for_booking(loan: Loan, mentor: MentorProfile, at: dt.datetime) -> tuple[Loan, float]:
+    """Lock the loan's row, and read in the same statement what a booking checks under it.
 
-    The row's status and mentor only, by hand (lainaamo.core.sql): every booking takes it.
+    Returns a copy of `loan` with its status and mentor read again (the caller's instance stays
+    as it was, whatever happens next), and the hours the mentor has booked in the month of
+    `at`. By hand (lainaamo.core.sql): every booking takes this lock.
     """
+    hours, params = _month_hours(mentor, at)
     row = sql.one(
-        f"SELECT status, mentor_id FROM mentors_loan WHERE id = %s{sql.for_update()}", [loan.pk]
+        f"SELECT status, mentor_id, ({hours}) FROM mentors_loan WHERE id = %s{sql.for_update()}",
+        [*params, loan.pk],
     )
     if row is None:
         raise Loan.DoesNotExist()
-    loan = copy.copy(loan)  # the caller's instance stays as it was, whatever happens next
-    loan.status, loan.mentor_id = row  # a changed mentor_id drops the cached mentor
-    return loan
+    loan = copy.copy(loan)
+    loan.status, loan.mentor_id, used = row  # a changed mentor_id drops the cached mentor
+    return loan, float(used)
 
 
 def _require(condition: bool) -> None:
@@ -377,9 +394,9 @@ def book_session(
 
     with transaction.atomic():
         # Under the lock again: what another request may have changed since.
-        loan = _lock_state(loan)
+        loan, used = _lock_for_booking(loan, mentor, start)
         _check_loan_takes_session(loan, mentor, actor)
-        if not has_hours_left(mentor, loan, at=start):
+        if not has_hours_left(mentor, loan, at=start, used=used):
             raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
         accepted = loan.status == LoanStatus.ACCEPTED
         booking = scheduling.book(
