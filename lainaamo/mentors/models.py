@@ -330,6 +330,7 @@ class LoanEventKind(models.TextChoices):
     SESSION_ADDED = "session_added", _("session added")
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
+    TIME_DECLINED = "time_declined", _("new time declined")
     RESCHEDULED = "rescheduled", _("session moved")
     COMPLETED = "completed", _("completed")
     CONFIRMED = "confirmed", _("confirmed by the borrower")

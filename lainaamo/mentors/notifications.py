@@ -23,6 +23,7 @@ EVENTS = {
     "accepted": (("mentor", "borrower"), "REQUEST"),
     "rescheduled": (("mentor", "borrower"), "REQUEST"),
     "declined": (("borrower", "declined_mentor"), "CANCEL"),
+    "time_declined": (("borrower", "mentor"), "CANCEL"),
     "cancelled": (("mentor", "borrower"), "CANCEL"),
     "completed": (("borrower",), ""),
 }
@@ -87,7 +88,12 @@ def session_entry(
 
 
 def messages_for(
-    event: str, loan: Loan, sessions: list[LoanSession], *, declined_mentor: Person | None = None
+    event: str,
+    loan: Loan,
+    sessions: list[LoanSession],
+    *,
+    declined_mentor: Person | None = None,
+    reason: str = "",
 ) -> list[InvitationMessage]:
     """Build the messages of one event of a loan."""
     audience, method = EVENTS[event]
@@ -112,6 +118,7 @@ def messages_for(
             "event": event,
             "role": role_name,
             "skills": skills,
+            "reason": reason,
         }
         if method and sessions:
             for session in sessions:

@@ -447,7 +447,12 @@ def accept_loan(*, loan: Loan, actor: Person) -> Loan:
 
 @transaction.atomic
 def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
-    """The mentor says no, with a reason; the request goes back to the borrower."""
+    """The mentor says no, with a reason; the request goes back to the borrower.
+
+    A mentor who accepted the loan earlier and now answers a time someone else moved declines
+    that time only: the moved sessions are cancelled, the loan stays theirs, accepted, with its
+    other sessions, and the borrower may book another time with them.
+    """
     loan = _lock(loan)
     _require(permissions.can_answer_loan(actor, loan))
     if loan.status != LoanStatus.BOOKED:
@@ -456,6 +461,8 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     if not reason:
         raise ReasonRequired()
     sessions = list(_active_sessions(loan))
+    if loan.events.filter(kind=LoanEventKind.ACCEPTED, actor=actor).exists():
+        return _decline_new_time(loan, actor, reason, sessions)
     for session in sessions:
         scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)
     Decline.objects.create(loan=loan, mentor=loan.mentor, reason=reason)
@@ -478,6 +485,19 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     )
     loan.declined_by = declined_by
     _notify("declined", loan, sessions)
+    return loan
+
+
+def _decline_new_time(loan: Loan, actor: Person, reason: str, sessions: list[LoanSession]) -> Loan:
+    moved = [s for s in sessions if s.booking.status == BookingStatus.TENTATIVE]
+    for session in moved:
+        scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)
+    loan.status = LoanStatus.ACCEPTED
+    loan.answered_at = now()
+    loan.save(update_fields=["status", "answered_at", "updated_at"])
+    start = moved[0].booking.start if moved else None
+    _record(loan, LoanEventKind.TIME_DECLINED, actor, reason=reason, start=start)
+    _notify("time_declined", loan, moved)
     return loan
 
 

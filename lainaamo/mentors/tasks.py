@@ -5,7 +5,7 @@ from django_tasks import task
 from lainaamo.core.mail import send_messages
 from lainaamo.directory.models import Person
 
-from .models import Decline, Loan, LoanSession
+from .models import Decline, Loan, LoanEventKind, LoanSession
 from .notifications import messages_for
 
 
@@ -23,7 +23,13 @@ def send_loan_mail(event: str, loan_id: int, session_ids: list[int]) -> int:
     for session in sessions:
         session.loan = loan
     declined_mentor: Person | None = None
+    reason = ""
     if event == "declined":
         last = Decline.objects.filter(loan=loan).select_related("mentor__person").last()
         declined_mentor = last.mentor.person if last else None
-    return send_messages(messages_for(event, loan, sessions, declined_mentor=declined_mentor))
+    elif event == "time_declined":
+        answer = loan.events.filter(kind=LoanEventKind.TIME_DECLINED).order_by("at", "pk").last()
+        reason = answer.reason if answer else ""
+    return send_messages(
+        messages_for(event, loan, sessions, declined_mentor=declined_mentor, reason=reason)
+    )

@@ -469,16 +469,19 @@ def accept(request, pk):
     )
 
 
-def _step_with_form(request, loan, form, key: str, step, done: str):
-    """Take a loan step whose input is a form; on any error the loan page shows it again."""
+def _step_with_form(request, loan, form, key: str, step, done):
+    """Take a loan step whose input is a form; on any error the loan page shows it again.
+
+    `done` is the message of success, or a function of the step's result that gives it.
+    """
     if not form.is_valid():
         return _loan_page(request, loan, bound={key: form})
     try:
-        step(form.cleaned_data)
+        result = step(form.cleaned_data)
     except DomainError as error:
         form.add_error(None, str(error))
         return _loan_page(request, loan, bound={key: form}, status=error.status)
-    return _after_action(request, loan, done)
+    return _after_action(request, loan, done(result) if callable(done) else done)
 
 
 @login_required
@@ -491,7 +494,11 @@ def decline(request, pk):
         ReasonForm(request.POST, prefix=f"decline-{loan.pk}"),
         "decline",
         lambda data: services.decline_loan(loan=loan, actor=request.user, reason=data["reason"]),
-        _("You declined the request. The borrower gets word."),
+        lambda answered: (
+            _("You declined the new time. The borrower gets word; the loan stays yours.")
+            if answered.status == LoanStatus.ACCEPTED
+            else _("You declined the request. The borrower gets word.")
+        ),
     )
 
 

@@ -312,6 +312,29 @@ def test_decline_cancels_the_invitation_for_borrower_and_declining_mentor(
     assert "On holiday" in to(messages, borrower).body
 
 
+def test_a_declined_new_time_cancels_that_session_for_both_and_keeps_the_loan(
+    send, loan, mentor, borrower, skill
+):
+    session, _ = send(book_session, loan=loan, mentor=mentor, start=TUESDAY_10, actor=borrower)
+    send(accept_loan, loan=loan, actor=mentor.person)
+    send(reschedule_session, session=session, start=WEDNESDAY_10, actor=borrower)
+
+    _loan, messages = send(decline_loan, loan=loan, actor=mentor.person, reason="Away then")
+
+    assert len(messages) == 2
+    for person in (mentor.person, borrower):
+        message = to(messages, person)
+        event = assert_invitation(
+            message, method="CANCEL", session=session, people=[mentor.person, borrower]
+        )
+        assert event["STATUS"] == "CANCELLED"
+        assert event.decoded("DTSTART") == WEDNESDAY_10
+        assert_language(message, person, skill)
+    assert to(messages, mentor.person).subject == "You declined the new time of a session"
+    assert "Away then" in to(messages, borrower).body
+    assert "other sessions stay" in to(messages, borrower).body
+
+
 def test_cancellation_cancels_the_invitation_with_a_higher_sequence(
     send, loan, mentor, borrower, skill
 ):
@@ -430,7 +453,7 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "lainaamo.core.tasks.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True)  # the worker opens its own connection
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker connects anew
 def test_a_booking_queues_its_mail_in_its_transaction_and_the_worker_sends_it(
     database_queue, loan, mentor, borrower, mailoutbox
 ):

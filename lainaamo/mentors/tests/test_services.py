@@ -10,7 +10,14 @@ from lainaamo.core.timeutil import HELSINKI, wall_clock
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
 from lainaamo.mentors.matching import find_matches
-from lainaamo.mentors.models import Decline, Loan, LoanSession, LoanStatus, LoanWindow
+from lainaamo.mentors.models import (
+    Decline,
+    Loan,
+    LoanEventKind,
+    LoanSession,
+    LoanStatus,
+    LoanWindow,
+)
 from lainaamo.mentors.services import (
     TRAVEL_BUFFER,
     MentorUnavailable,
@@ -525,6 +532,44 @@ def test_a_time_the_borrower_moves_waits_for_the_mentors_yes_again(loan, mentor)
     assert session.booking.status == BookingStatus.CONFIRMED
 
 
+def test_a_mentor_who_declines_a_moved_time_keeps_the_loan_and_its_other_sessions(loan, mentor):
+    first = accepted(loan, mentor)
+    second = session_of(loan, mentor, THURSDAY_10)  # on an accepted loan: confirmed at once
+    reschedule_session(session=second, start=WEDNESDAY_10 + 2 * HOUR, actor=loan.borrower)
+
+    decline_loan(loan=loan, actor=mentor.person, reason="On Wednesdays I teach")
+
+    loan.refresh_from_db()
+    first.booking.refresh_from_db()
+    second.booking.refresh_from_db()
+    assert (loan.status, loan.mentor) == (LoanStatus.ACCEPTED, mentor)
+    assert first.booking.status == BookingStatus.CONFIRMED
+    assert second.booking.status == BookingStatus.CANCELLED
+    assert not Decline.objects.exists()
+    answer = loan.events.last()
+    assert (answer.kind, answer.reason, answer.start) == (
+        LoanEventKind.TIME_DECLINED,
+        "On Wednesdays I teach",
+        WEDNESDAY_10 + 2 * HOUR,
+    )
+    # The borrower books another time with the same mentor, who already said yes to the loan.
+    third = session_of(loan, mentor, THURSDAY_10)
+    assert third.booking.status == BookingStatus.CONFIRMED
+
+
+def test_a_mentor_who_never_accepted_declines_the_whole_request_even_after_a_move(loan, mentor):
+    session = session_of(loan, mentor)
+    reschedule_session(session=session, start=WEDNESDAY_10, actor=loan.borrower)
+
+    decline_loan(loan=loan, actor=mentor.person, reason="Not my field")
+
+    loan.refresh_from_db()
+    session.booking.refresh_from_db()
+    assert (loan.status, loan.mentor) == (LoanStatus.REQUESTED, None)
+    assert session.booking.status == BookingStatus.CANCELLED
+    assert Decline.objects.get().reason == "Not my field"
+
+
 def test_history_records_each_step_with_who_took_it(loan, mentor):
     session = accepted(loan, mentor)
     reschedule_session(session=session, start=WEDNESDAY_10, actor=loan.borrower)
@@ -538,7 +583,7 @@ def test_history_records_each_step_with_who_took_it(loan, mentor):
         ("booked", borrower, TUESDAY_10, None),
         ("accepted", lender, None, None),
         ("rescheduled", borrower, WEDNESDAY_10, TUESDAY_10),
-        ("declined", lender, None, None),
+        ("time_declined", lender, WEDNESDAY_10, None),
     ]
     assert loan.events.last().reason == "Wednesday does not suit me"
 

@@ -441,6 +441,21 @@ def test_history_tells_in_swedish_who_booked_accepted_and_moved_a_session(client
     cast.loan.refresh_from_db()
     assert cast.loan.status == LoanStatus.BOOKED
 
+    # The mentor cannot come then: that time goes, the loan stays theirs.
+    client.force_login(cast.mentor.person)
+    client.cookies["lainaamo_language"] = "sv"
+    response = client.post(
+        reverse("mentors:decline", args=[cast.loan.pk]),
+        {f"decline-{cast.loan.pk}-reason": "Jag har kurs då"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Du tackade nej till den nya tiden" in page  # the message of success
+    assert f"{mentor} kunde inte komma på den nya tiden" in page
+    assert "Jag har kurs då" in page
+    cast.loan.refresh_from_db()
+    assert (cast.loan.status, cast.loan.mentor) == (LoanStatus.ACCEPTED, cast.mentor)
+
 
 def test_moving_a_session_offers_the_mentors_free_times_and_one_click_moves_it(english):
     cast = make_cast()
