@@ -6,8 +6,9 @@
 1. Matching: p50/p95 of GET /api/v1/loans/{id}/matches among 5,000 mentors with 200,000 past
    sessions (in-process, through the whole Django stack: middleware, auth, view, queries).
 2. Booking: 16 concurrent clients POST /api/v1/loans/{id}/sessions against the production
-   server (gunicorn), throughput and p95, their ratio to a trivial endpoint of the same server,
-   and a count of double bookings (must be 0).
+   server (gunicorn, with the production task queue in the database), throughput and p95, their
+   ratio to a trivial endpoint of the same server, and a count of double bookings (must be 0).
+   Every client first makes a few requests of each kind, which are not measured.
 3. List pages: query counts at two sizes (must not grow with the rows).
 """
 
@@ -384,7 +385,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=200_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--per-client", type=int, default=25)
+    parser.add_argument("--per-client", type=int, default=50)
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="lainaamo-bench-"))
