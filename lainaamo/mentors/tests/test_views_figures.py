@@ -92,6 +92,33 @@ def test_hours_between_sectors_sums_completed_hours_of_the_period(clock):
     assert table.total == Decimal("6.5")
 
 
+def test_a_loan_counts_in_the_year_its_last_active_session_began(clock):
+    cast = make_cast(book=False)
+    loan = completed_loan(
+        mentor=cast.mentor, borrower=cast.borrower, held_at=at(12, 20, 2026), hours="4"
+    )
+    for start, status in ((at(1, 15), BookingStatus.CONFIRMED), (at(1, 20, 2028), None)):
+        booking = scheduling.book(
+            resource=cast.mentor.resource,
+            start=start,
+            end=start + dt.timedelta(hours=1),
+            status=BookingStatus.CONFIRMED,
+            allow_past=True,
+        )
+        if status is None:  # a cancelled session was never held
+            scheduling.set_status(booking=booking, status=BookingStatus.CANCELLED)
+        LoanSession.objects.create(loan=loan, booking=booking)
+
+    def year(number: int) -> dict:
+        start, end = figures.year_range(number)
+        return figures.hours_between_sectors(
+            municipality_ids={cast.municipality.pk}, start=start, end=end
+        ).cells
+
+    assert year(2027) == {(Sector.YOUTH, Sector.LIBRARY): Decimal("4")}
+    assert year(2026) == year(2028) == {}
+
+
 def test_hours_between_sectors_leaves_out_other_municipalities(clock):
     cast = make_cast(book=False)
     completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1")
