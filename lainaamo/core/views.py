@@ -4,8 +4,11 @@ for (accessibility, privacy)."""
 import datetime as dt
 
 from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -16,7 +19,10 @@ def home(request):
 
 @require_POST
 def set_language(request):
-    """Switch the language of the pages, and remember it as the user's language for mail."""
+    """Switch the language of the pages, and remember it as the user's language for mail.
+
+    A signed-in user is told that the choice holds for their mail and invitations too.
+    """
     response = django_set_language(request)
     language = request.POST.get("language", "")
     known = {code for code, _name in settings.LANGUAGES}
@@ -28,6 +34,16 @@ def set_language(request):
     ):
         request.user.language = language
         request.user.save(update_fields=["language"])
+        # Say so: the choice also changes the language of the person's mail and invitations.
+        with translation.override(language):
+            messages.info(
+                request,
+                _(
+                    "Lainaamo now writes to you in %(language)s: pages, mail and calendar "
+                    "invitations. You can change the language here at any time."
+                )
+                % {"language": translation.get_language_info(language)["name_local"]},
+            )
     return response
 
 

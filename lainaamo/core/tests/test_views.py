@@ -65,6 +65,21 @@ def test_switching_language_saves_it_for_a_signed_in_user(client):
     assert person.language == "sv"
 
 
+def test_a_signed_in_user_is_told_in_the_new_language_that_mail_follows_it(client):
+    person = PersonFactory(language="fi")
+    client.force_login(person)
+
+    page = client.post(
+        reverse("core:set_language"), {"language": "sv", "next": "/"}, follow=True
+    ).content.decode()
+
+    assert "Lainaamo skriver nu till dig på svenska" in page
+    again = client.post(
+        reverse("core:set_language"), {"language": "sv", "next": "/"}, follow=True
+    ).content.decode()
+    assert "Lainaamo skriver nu" not in again  # nothing changed, nothing to say
+
+
 def test_switching_language_anonymously_sets_only_the_cookie(client):
     response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
 
