@@ -59,7 +59,7 @@ class SkillMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 class CatalogueFilterForm(forms.Form):
     skill = SkillChoiceField(
-        queryset=Skill.objects.all(),
+        queryset=Skill.objects.offered(),
         to_field_name="slug",
         required=False,
         label=_("Skill"),
@@ -87,7 +87,7 @@ class CatalogueFilterForm(forms.Form):
 
 class LoanRequestForm(forms.Form):
     skills = SkillMultipleChoiceField(
-        queryset=Skill.objects.all(),
+        queryset=Skill.objects.offered(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Skills needed"),
         error_messages={"required": _("Choose at least one skill.")},
@@ -255,21 +255,43 @@ class RescheduleForm(forms.Form):
 class SkillForm(forms.ModelForm):
     class Meta:
         model = Skill
-        fields = ["slug", "name_fi", "name_sv", "name_en", "position"]
+        fields = [
+            "slug",
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "position",
+            "retired",
+        ]
         labels = {
             "slug": _("Identifier"),
             "name_fi": _("Name in Finnish"),
             "name_sv": _("Name in Swedish"),
             "name_en": _("Name in English"),
+            "description_fi": _("Description in Finnish"),
+            "description_sv": _("Description in Swedish"),
+            "description_en": _("Description in English"),
             "position": _("Order in lists"),
+            "retired": _("Retired"),
         }
         help_texts = {
             "slug": _("Short, lower case, with hyphens, e.g. social-media-planning."),
+            "description_fi": _("One line on what the skill covers; optional."),
+            "retired": _(
+                "No longer offered for new requests or profiles. Loans and mentors that have "
+                "the skill keep it."
+            ),
         }
         widgets = {
             "name_fi": forms.TextInput(attrs={"lang": "fi"}),
             "name_sv": forms.TextInput(attrs={"lang": "sv"}),
             "name_en": forms.TextInput(attrs={"lang": "en"}),
+            "description_fi": forms.Textarea(attrs={"lang": "fi", "rows": 2}),
+            "description_sv": forms.Textarea(attrs={"lang": "sv", "rows": 2}),
+            "description_en": forms.Textarea(attrs={"lang": "en", "rows": 2}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -16,6 +16,12 @@ from lainaamo.directory.models import Language, Municipality, Partner, Unit
 from lainaamo.scheduling.models import Booking, Resource
 
 
+class SkillQuerySet(models.QuerySet):
+    def offered(self) -> "SkillQuerySet":
+        """Skills that can be asked for and added to a profile: those not retired."""
+        return self.filter(retired=False)
+
+
 class Skill(models.Model):
     """A digital skill a mentor can lend; names are translated (name_fi, name_sv, name_en)."""
 
@@ -23,6 +29,11 @@ class Skill(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=100)
+    # A retired skill is no longer offered for new requests or profiles; loans and mentors
+    # that have it keep it.
+    retired = models.BooleanField(_("retired"), default=False)
+
+    objects = SkillQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("skill")

@@ -272,6 +272,9 @@ def request_loan(
         raise InvalidRequest(_("Describe what you need help with."))
     if not skills:
         raise InvalidRequest(_("Choose at least one skill."))
+    retired = [skill for skill in skills if skill.retired]
+    if retired:
+        raise InvalidRequest(_("The skill %(name)s is no longer offered.") % {"name": retired[0]})
     if language not in Language.values:
         raise InvalidRequest(_("Choose the language: Finnish, Swedish or English."))
     if mode not in Mode.values:
@@ -613,7 +616,12 @@ def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None
     """Replace a mentor's skills with `levels` (skill id -> level 1-3)."""
     if any(level not in Level.values for level in levels.values()):
         raise InvalidRequest(_("A skill level is 1 (basics), 2 (good) or 3 (expert)."))
-    MentorSkill.objects.filter(mentor=mentor).exclude(skill_id__in=levels).delete()
+    if Skill.objects.filter(pk__in=levels, retired=True).exists():
+        raise InvalidRequest(_("A retired skill cannot be added to a profile."))
+    # Retired skills are not on the form: the mentor keeps them as they were.
+    MentorSkill.objects.filter(mentor=mentor, skill__retired=False).exclude(
+        skill_id__in=levels
+    ).delete()
     for skill_id, level in levels.items():
         MentorSkill.objects.update_or_create(
             mentor=mentor, skill_id=skill_id, defaults={"level": level}

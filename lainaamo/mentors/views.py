@@ -786,7 +786,7 @@ def _profile_forms(request, person: Person, mentor: MentorProfile | None, sectio
 
     forms = {"person_form": PersonForm(data("person"), instance=person, prefix="person")}
     if mentor is not None:
-        all_skills = list(Skill.objects.order_by("position", "slug"))
+        all_skills = list(Skill.objects.offered().order_by("position", "slug"))
         levels = dict(MentorSkill.objects.filter(mentor=mentor).values_list("skill_id", "level"))
         forms.update(
             mentor_form=MentorProfileForm.for_mentor(mentor, data("mentor")),

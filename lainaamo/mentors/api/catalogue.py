@@ -115,8 +115,9 @@ router = Router(tags=["mentors"])
     summary="The skills a mentor can lend",
 )
 def list_skills(request: HttpRequest):
+    """The skills that can be asked for. Retired ones are left out; a loan still lists its own."""
     language = active_language()
-    return [skill_out(skill, language) for skill in Skill.objects.all()]
+    return [skill_out(skill, language) for skill in Skill.objects.offered()]
 
 
 @router.get(

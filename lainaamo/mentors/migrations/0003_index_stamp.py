@@ -26,19 +26,24 @@ COLUMNS = {
 }
 
 
-def _sqlite():
+def _sqlite(whole_tables=WHOLE_TABLES, columns=COLUMNS):
+    """The SQLite triggers; later migrations that rebuild one of the tables call it again.
+
+    SQLite rebuilds a table for many schema changes, and the table's triggers go with the old
+    one (see 0006_skill_retired).
+    """
     touch = f"UPDATE {STAMP} SET value = random();"
     statements = []
-    for table in WHOLE_TABLES:
+    for table in whole_tables:
         for event in ("INSERT", "UPDATE", "DELETE"):
             statements.append(
                 f"CREATE TRIGGER {table}_index_{event.lower()} AFTER {event} ON {table} "
                 f"BEGIN {touch} END;"
             )
-    for table, columns in COLUMNS.items():
-        changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in columns)
+    for table, names in columns.items():
+        changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in names)
         statements.append(
-            f"CREATE TRIGGER {table}_index_update AFTER UPDATE OF {', '.join(columns)} "
+            f"CREATE TRIGGER {table}_index_update AFTER UPDATE OF {', '.join(names)} "
             f"ON {table} WHEN {changed} BEGIN {touch} END;"
         )
     return statements

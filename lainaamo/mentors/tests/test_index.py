@@ -126,3 +126,28 @@ def test_return_date_counts_from_the_day_not_from_the_index(mentor, loan, clock)
     assert offered(loan) == []
     clock.set(at(1, 6))
     assert offered(loan) == [mentor]
+
+
+def test_every_table_matching_reads_has_its_triggers_after_all_migrations():
+    # SQLite drops a table's triggers when a migration rebuilds the table; a migration that
+    # rebuilds one of these must create them again (as 0006_skill_retired does).
+    import importlib
+
+    stamp = importlib.import_module("lainaamo.mentors.migrations.0003_index_stamp")
+    watched = set(stamp.WHOLE_TABLES) | set(stamp.COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute(
+                "SELECT c.relname, t.tgname FROM pg_trigger t"
+                " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+            )
+        triggers = cursor.fetchall()
+
+    with_triggers = {table for table, name in triggers if name.startswith(f"{table}_index")}
+    assert with_triggers == watched
+    if connection.vendor == "sqlite":  # one per kind of write
+        for table in stamp.WHOLE_TABLES:
+            names = {name for owner, name in triggers if owner == table}
+            assert names >= {f"{table}_index_{event}" for event in ("insert", "update", "delete")}

@@ -12,7 +12,12 @@ from django.utils import translation
 from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import Sector
-from lainaamo.directory.tests.factories import PersonFactory, UnitFactory, coordinator_of
+from lainaamo.directory.tests.factories import (
+    PersonFactory,
+    UnitFactory,
+    api_client,
+    coordinator_of,
+)
 from lainaamo.mentors import figures
 from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, Skill
 from lainaamo.mentors.tests.factories import SkillFactory, make_cast, make_loan, make_mentor
@@ -292,6 +297,27 @@ def test_coordinator_renames_a_skill(client):
     assert cast.skill.name_en == "Instagram and Threads"
 
 
+def test_coordinator_describes_a_skill_in_three_languages_and_the_api_shows_it(client):
+    cast = make_cast(book=False)
+    client.force_login(cast.coordinator)
+
+    client.post(
+        reverse("mentors:skill_edit", args=[cast.skill.pk]),
+        skill_data(
+            slug=cast.skill.slug,
+            description_fi="Tilin perustaminen ja julkaisut",
+            description_sv="Att skapa ett konto och publicera",
+            description_en="Setting up an account and posting",
+        ),
+    )
+
+    page = client.get(reverse("mentors:skills")).content.decode()
+    assert "Att skapa ett konto och publicera" in page
+    skills = api_client(cast.borrower, language="sv").get("/api/v1/skills").json()
+    (described,) = [skill for skill in skills if skill["slug"] == cast.skill.slug]
+    assert described["description"] == "Att skapa ett konto och publicera"
+
+
 def test_skills_page_query_count_does_not_grow_with_skills(client):
     cast = make_cast(book=False)
     client.force_login(cast.coordinator)
@@ -314,3 +340,57 @@ def test_coordinator_pages_render_in_the_chosen_language(client, language, name)
     response = client.get(reverse(name))
 
     assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_a_retired_skill_is_no_longer_offered_but_loans_and_mentors_keep_it(english):
+    from lainaamo.mentors.models import MentorSkill
+    from lainaamo.mentors.services import InvalidRequest, save_mentor_skills
+
+    cast = make_cast(book=True)
+    other = SkillFactory(slug="tiktok", name_en="TikTok")
+    english.force_login(cast.coordinator)
+
+    response = english.post(
+        reverse("mentors:skill_edit", args=[cast.skill.pk]),
+        skill_data(slug=cast.skill.slug, retired="on"),
+    )
+
+    assert response.status_code == 302
+    cast.skill.refresh_from_db()
+    assert cast.skill.retired
+    assert "Retired" in english.get(reverse("mentors:skills")).content.decode()
+    # Not offered: the request form, the catalogue's filter, the API.
+    english.force_login(cast.borrower)
+    request_form = english.get(reverse("mentors:request")).content.decode()
+    assert f'name="skills" value="{other.pk}"' in request_form
+    assert f'name="skills" value="{cast.skill.pk}"' not in request_form
+    catalogue = english.get(reverse("mentors:catalogue")).content.decode()
+    assert 'value="tiktok"' in catalogue
+    assert 'value="instagram"' not in catalogue
+    api = api_client(cast.borrower, language="en")
+    assert cast.skill.slug not in {skill["slug"] for skill in api.get("/api/v1/skills").json()}
+    refused = api.post(
+        "/api/v1/loans",
+        {
+            "skills": [cast.skill.slug],
+            "need": "Reels",
+            "language": "fi",
+            "mode": "remote",
+            "duration_minutes": 60,
+            "windows": [
+                {"start": "2027-03-01T09:00:00+02:00", "end": "2027-03-05T16:00:00+02:00"}
+            ],
+        },
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid_request"
+    # Kept: the booked loan still lists it, and the mentor keeps their level when saving others.
+    loan_json = api.get(f"/api/v1/loans/{cast.loan.pk}").json()
+    assert [skill["slug"] for skill in loan_json["skills"]] == [cast.skill.slug]
+    save_mentor_skills(mentor=cast.mentor, levels={other.pk: 2})
+    assert set(
+        MentorSkill.objects.filter(mentor=cast.mentor).values_list("skill__slug", "level")
+    ) == {("instagram", 3), ("tiktok", 2)}
+    with pytest.raises(InvalidRequest):
+        save_mentor_skills(mentor=cast.mentor, levels={cast.skill.pk: 1})
