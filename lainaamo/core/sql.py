@@ -41,13 +41,12 @@ def for_update() -> str:
     return " FOR UPDATE" if connection.features.has_select_for_update else ""
 
 
-def hours(end: str, start: str) -> str:
-    """SQL for the hours from the datetime column `start` to `end` (bare names), as a float.
+def hours(end: str, start: str, vendor: str | None = None) -> str:
+    """SQL for the hours from the datetime `start` to `end` (SQL expressions), as a float.
 
-    The SQL twin of `scheduling.models.Hours`.
+    In each database's own arithmetic; `scheduling.models.Hours` compiles through it too.
     """
-    end, start = connection.ops.quote_name(end), connection.ops.quote_name(start)
-    if connection.vendor == "postgresql":
+    if (vendor or connection.vendor) == "postgresql":
         return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 3600.0)"
     return f"((julianday({end}) - julianday({start})) * 24.0)"
 

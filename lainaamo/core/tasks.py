@@ -11,6 +11,7 @@ without `run_after` runs at once, stored as the largest date) is applied here. E
 from typing import Any
 
 import django_tasks_db
+from django.db import transaction
 from django_tasks_db.compat import normalize_json
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -30,3 +31,16 @@ class DatabaseBackend(django_tasks_db.DatabaseBackend):
                 backend_name=self.alias,
             )
         )
+
+
+def enqueue_with_transaction(task: Any, *args: Any) -> None:
+    """Queue the task so that it runs if and only if the current transaction commits.
+
+    A queue in the database takes it in the transaction itself: nothing is lost if the process
+    stops after the commit, and on SQLite no second write waits for the lock. Any other backend
+    (in tests, one that runs the task at once) is handed it after the commit.
+    """
+    if isinstance(task.get_backend(), django_tasks_db.DatabaseBackend):
+        task.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task.enqueue(*args))

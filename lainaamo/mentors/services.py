@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-import django_tasks_db
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
-from lainaamo.core.timeutil import HELSINKI, month_bounds, now, wall_clock
+from lainaamo.core.tasks import enqueue_with_transaction
+from lainaamo.core.timeutil import month_bounds, now, wall_clock
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
@@ -27,6 +27,7 @@ from lainaamo.scheduling.models import (
     BookingStatus,
     Weekday,
     WeeklyAvailability,
+    window_needed,
 )
 
 from . import permissions
@@ -139,19 +140,23 @@ def _facts(
             [loan.pk, mentor.pk],
         ),
     }
+    at_all_hours = True  # the span could lie in a weekly window at all
     if start is not None and end is not None:
-        first, last = start.astimezone(HELSINKI), end.astimezone(HELSINKI)
-        # As WeeklyAvailability.objects.covering: whole, on the Helsinki day it begins.
-        checks["within_hours"] = (
-            "SELECT 1 FROM scheduling_weeklyavailability WHERE resource_id = %s"
-            " AND weekday = %s AND start_time <= %s AND end_time >= %s",
-            [
-                mentor.resource_id,
-                first.weekday(),
-                sql.value(WeeklyAvailability, "start_time", first.time()),
-                sql.value(WeeklyAvailability, "end_time", last.time()),
-            ],
-        )
+        # As WeeklyAvailability.objects.covering, by the same rule.
+        needed = window_needed(start, end)
+        at_all_hours = needed is not None
+        if needed is not None:
+            weekday, opens, closes = needed
+            checks["within_hours"] = (
+                "SELECT 1 FROM scheduling_weeklyavailability WHERE resource_id = %s"
+                " AND weekday = %s AND start_time <= %s AND end_time >= %s",
+                [
+                    mentor.resource_id,
+                    weekday,
+                    sql.value(WeeklyAvailability, "start_time", opens),
+                    sql.value(WeeklyAvailability, "end_time", closes),
+                ],
+            )
         checks["absent"] = (
             'SELECT 1 FROM scheduling_absence WHERE resource_id = %s AND "start" < %s'
             ' AND "end" > %s',
@@ -164,7 +169,7 @@ def _facts(
     statement = "SELECT " + ", ".join(f"EXISTS({query})" for query, _params in checks.values())
     answer = sql.one(statement, [param for _query, params in checks.values() for param in params])
     facts = {name: bool(answer[index]) for index, name in enumerate(checks)}
-    if start is not None and end is not None and first.date() != last.date():
+    if not at_all_hours:
         facts["within_hours"] = False  # no weekly window runs past midnight
     return facts
 
@@ -223,8 +228,9 @@ def _month_hours(mentor: MentorProfile, at: dt.datetime) -> tuple[str, list]:
     One resource and month of `booked_hours`, by hand: every booking counts them.
     """
     month_start, month_end = month_bounds(at)
+    hours = sql.hours('"end"', '"start"')
     return (
-        f"SELECT COALESCE(SUM({sql.hours('end', 'start')}), 0) FROM scheduling_booking"
+        f"SELECT COALESCE(SUM({hours}), 0) FROM scheduling_booking"
         ' WHERE resource_id = %s AND status IN (%s, %s) AND "start" >= %s AND "start" < %s',
         [
             mentor.resource_id,
@@ -345,23 +351,10 @@ def _require(condition: bool) -> None:
 
 
 def _notify(event: str, loan: Loan, sessions: Iterable[LoanSession] = ()) -> None:
-    """Queue the step's mails to both sides.
-
-    A queue in the database (production) takes the task in the step's own transaction: the
-    mail is queued if and only if the step commits, and on SQLite no second write has to wait
-    for the lock. Any other backend (in tests, one that sends at once) runs after the commit.
-    """
+    """Queue the step's mails to both sides, to go if and only if the step commits."""
     from .tasks import send_loan_mail
 
-    session_ids = [session.pk for session in sessions]
-
-    def enqueue() -> None:
-        send_loan_mail.enqueue(event, loan.pk, session_ids)
-
-    if isinstance(send_loan_mail.get_backend(), django_tasks_db.DatabaseBackend):
-        enqueue()
-    else:
-        transaction.on_commit(enqueue)
+    enqueue_with_transaction(send_loan_mail, event, loan.pk, [session.pk for session in sessions])
 
 
 def _check_loan_takes_session(loan: Loan, mentor: MentorProfile, actor: Person) -> None:

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core import sql
 from lainaamo.core.timeutil import HELSINKI
 
 
@@ -52,23 +53,10 @@ class Hours(models.Func):
     def __init__(self, end, start, **extra) -> None:
         super().__init__(end, start, **extra)
 
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="((julianday(%(expressions)s)) * 24.0)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 3600.0)",
-            arg_joiner=" - ",
-            **extra,
-        )
+    def as_sql(self, compiler, connection, **extra):
+        end, end_params = compiler.compile(self.source_expressions[0])
+        start, start_params = compiler.compile(self.source_expressions[1])
+        return sql.hours(end, start, connection.vendor), (*end_params, *start_params)
 
 
 # Past this many resources, summing over every resource's bookings in the period and picking
@@ -200,15 +188,25 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+def window_needed(start: dt.datetime, end: dt.datetime) -> tuple[int, dt.time, dt.time] | None:
+    """The Helsinki weekday, start and end a weekly window must hold for [start, end).
+
+    None when the span runs past midnight: no weekly window does.
+    """
+    first, last = start.astimezone(HELSINKI), end.astimezone(HELSINKI)
+    if last.date() != first.date():
+        return None
+    return first.weekday(), first.time(), last.time()
+
+
 class WeeklyAvailabilityQuerySet(models.QuerySet):
     def covering(self, start: dt.datetime, end: dt.datetime) -> "WeeklyAvailabilityQuerySet":
         """Windows that hold [start, end) whole, on the Helsinki day on which it begins."""
-        first, last = start.astimezone(HELSINKI), end.astimezone(HELSINKI)
-        if last.date() != first.date():
+        needed = window_needed(start, end)
+        if needed is None:
             return self.none()
-        return self.filter(
-            weekday=first.weekday(), start_time__lte=first.time(), end_time__gte=last.time()
-        )
+        weekday, opens, closes = needed
+        return self.filter(weekday=weekday, start_time__lte=opens, end_time__gte=closes)
 
 
 class AbsenceQuerySet(models.QuerySet):

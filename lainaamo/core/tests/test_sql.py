@@ -132,9 +132,9 @@ def test_hours_add_up_as_the_orm_adds_them_across_a_change_of_clocks():
             blocked_end=start + dt.timedelta(minutes=minutes),
         )
 
+    hours = sql.hours('"end"', '"start"')
     (by_hand,) = sql.one(
-        f"SELECT SUM({sql.hours('end', 'start')}) FROM scheduling_booking WHERE resource_id = %s",
-        [resource.pk],
+        f"SELECT SUM({hours}) FROM scheduling_booking WHERE resource_id = %s", [resource.pk]
     )
     by_orm = Booking.objects.filter(resource=resource).aggregate(
         total=Sum(Hours(F("end"), F("start")))
