@@ -441,6 +441,14 @@ def accept_loan(*, loan: Loan, actor: Person) -> Loan:
     return loan
 
 
+def answers_new_time(loan: Loan, person: Person) -> bool:
+    """Is the person's answer about a time moved after they accepted the loan?
+
+    Then declining declines that time only, and the loan stays theirs.
+    """
+    return loan.events.filter(kind=LoanEventKind.ACCEPTED, actor=person).exists()
+
+
 @transaction.atomic
 def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     """The mentor says no, with a reason; the request goes back to the borrower.
@@ -457,7 +465,7 @@ def decline_loan(*, loan: Loan, actor: Person, reason: str) -> Loan:
     if not reason:
         raise ReasonRequired()
     sessions = list(_active_sessions(loan))
-    if loan.events.filter(kind=LoanEventKind.ACCEPTED, actor=actor).exists():
+    if answers_new_time(loan, actor):
         return _decline_new_time(loan, actor, reason, sessions)
     for session in sessions:
         scheduling.set_status(booking=session.booking, status=BookingStatus.CANCELLED)

@@ -441,9 +441,19 @@ def test_history_tells_in_swedish_who_booked_accepted_and_moved_a_session(client
     cast.loan.refresh_from_db()
     assert cast.loan.status == LoanStatus.BOOKED
 
-    # The mentor cannot come then: that time goes, the loan stays theirs.
+    # The mentor's pages say the answer is about the new time, and what declining it keeps.
     client.force_login(cast.mentor.person)
     client.cookies["lainaamo_language"] = "sv"
+    for url in (
+        reverse("mentors:inbox"),
+        reverse("mentors:loan_detail", args=[cast.loan.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert "Tacka ja till den nya tiden" in page
+        assert "Tacka nej till den nya tiden" in page
+        assert "lånet förblir ditt" in page
+
+    # The mentor cannot come then: that time goes, the loan stays theirs.
     response = client.post(
         reverse("mentors:decline", args=[cast.loan.pk]),
         {f"decline-{cast.loan.pk}-reason": "Jag har kurs då"},
@@ -631,6 +641,9 @@ def test_inbox_shows_requests_awaiting_an_answer_and_coming_sessions(english):
     assert "Bea Borrower" in page
     assert reverse("mentors:accept", args=[cast.loan.pk]) in page
     assert f'name="decline-{cast.loan.pk}-reason"' in page
+    # A first answer is about the whole request, not a moved time.
+    assert "Decline the new time" not in page
+    assert "moved a session you had accepted" not in page
 
 
 def test_inbox_offers_to_complete_loans_whose_sessions_are_over(english, monkeypatch):
