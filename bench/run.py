@@ -9,6 +9,8 @@
    server (gunicorn, with the production task queue in the database), throughput and p95, their
    ratio to a trivial endpoint of the same server, and a count of double bookings (must be 0).
    Every client first makes a few requests of each kind, which are not measured.
+   In-process, one client: what a booking and the trivial request cost and the database's part
+   of each, which bounds the ratio however little the booking's own Python did.
 3. List pages: query counts at two sizes (must not grow with the rows).
 """
 
@@ -42,6 +44,8 @@ def setup_django(database_url: str) -> None:
     os.environ["AXES_ENABLED"] = "false"
     # As in production: DEBUG would record every query and slow the measured stack down.
     os.environ.setdefault("DEBUG", "false")
+    # As in production: mail is queued in the database for the worker, not sent in the request.
+    os.environ.setdefault("TASKS_BACKEND", "lainaamo.core.tasks.DatabaseBackend")
     import django
 
     django.setup()
@@ -307,6 +311,113 @@ def bench_booking(database_url: str, data: dict, *, clients: int, per_client: in
     }
 
 
+class DatabaseClock:
+    """Time spent in the database: every statement, and every commit."""
+
+    def __init__(self, connection) -> None:
+        self.connection = connection
+        self.seconds = 0.0
+        self.statements = 0
+
+    def statement(self, execute, sql, params, many, context):
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - began
+            self.statements += 1
+
+    def __enter__(self):
+        commit = self.connection._commit
+
+        def timed_commit() -> None:
+            began = time.perf_counter()
+            try:
+                commit()
+            finally:
+                self.seconds += time.perf_counter() - began
+
+        self.connection._commit = timed_commit
+        self._wrapper = self.connection.execute_wrapper(self.statement)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._wrapper.__exit__(*exc)
+        del self.connection._commit
+
+
+def booking_breakdown(data: dict, *, requests: int = 100) -> dict:
+    """One client, in-process: what a booking and the trivial request cost, and the database's
+    share. A booking cannot cost less than the trivial request's framework work plus its own
+    statements and commit, so `ceiling` bounds the throughput ratio on this machine however
+    little the booking's own Python did."""
+    from django.db import connection
+    from django.test import Client
+
+    from lainaamo.core.timeutil import HELSINKI
+    from lainaamo.mentors.services import request_loan
+
+    profiles = [p for p in data["profiles"][:40] if not p.paused][:24]
+    skill = profiles[0].skills.first()
+    # Days the load test never reaches, after its twenty.
+    day = (dt.datetime.now(HELSINKI) + dt.timedelta(days=30)).date()
+    slots = [
+        (profile, dt.datetime.combine(day + dt.timedelta(days=d), dt.time(h), tzinfo=HELSINKI))
+        for d in range(10)
+        for h in range(8, 20)
+        for profile in profiles
+    ][: requests + WARM_UP]
+    borrower = data["borrowers"][5]
+    windows = [(slots[0][1] - dt.timedelta(hours=1), slots[-1][1] + dt.timedelta(days=1))]
+    loans = [
+        request_loan(
+            borrower=borrower,
+            skills=[skill],
+            need="Benchmark",
+            language="fi",
+            mode="remote",
+            duration_minutes=60,
+            windows=windows,
+        )
+        for _ in slots
+    ]
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(borrower.email)}")
+
+    def book(i: int) -> None:
+        profile, start = slots[i]
+        response = client.post(
+            f"/api/v1/loans/{loans[i].pk}/sessions",
+            json.dumps({"mentor": profile.pk, "start": start.isoformat()}),
+            content_type="application/json",
+        )
+        assert response.status_code == 201, response.content
+
+    def trivial(i: int) -> None:
+        assert client.get("/api/v1/health").status_code == 200
+
+    figures = {}
+    for name, call in (("booking", book), ("trivial", trivial)):
+        for i in range(WARM_UP):
+            call(i)
+        with DatabaseClock(connection) as clock:
+            began = time.perf_counter()
+            for i in range(WARM_UP, WARM_UP + requests):
+                call(i)
+            elapsed = time.perf_counter() - began
+        figures[name] = {
+            "ms": round(elapsed / requests * 1000, 2),
+            "database_ms": round(clock.seconds / requests * 1000, 2),
+            "statements": round(clock.statements / requests, 1),
+        }
+    booking, trivial_ = figures["booking"], figures["trivial"]
+    floor = trivial_["ms"] + booking["database_ms"] - trivial_["database_ms"]
+    figures["ceiling"] = round(trivial_["ms"] / floor, 2)
+    figures["in_process_ratio"] = round(trivial_["ms"] / booking["ms"], 2)
+    connection.close()
+    return figures
+
+
 LIST_PAGES = ["/mentors/", "/mentors/loans/", "/mentors/inbox/", "/mentors/dashboard/"]
 
 
@@ -430,6 +541,17 @@ def main() -> int:
         print(
             f"ratio     booking / trivial throughput: {booking['ratio']}; "
             f"double bookings: {booking['double_bookings']}"
+        )
+        parts = booking_breakdown(data)
+        b, t = parts["booking"], parts["trivial"]
+        print(
+            f"in-process, one client: booking {b['ms']} ms, of which the database "
+            f"{b['database_ms']} ms ({b['statements']} statements and the commit); "
+            f"trivial {t['ms']} ms, of which the database {t['database_ms']} ms"
+        )
+        print(
+            f"ceiling   ratio if the booking's own Python cost nothing: {parts['ceiling']} "
+            f"(in-process ratio now: {parts['in_process_ratio']})"
         )
         large = list_page_queries(data)
         for path in LIST_PAGES:
