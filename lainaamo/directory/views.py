@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 
 from lainaamo.core.middleware import set_language_cookie
@@ -19,6 +20,16 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         set_language_cookie(response, form.get_user().language)
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out takes a POST (the header's button). A GET, from a typed or bookmarked
+    address, leaves the session as it is and goes to the front page instead of a bare 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return redirect("core:home")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

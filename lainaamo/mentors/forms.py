@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
@@ -227,8 +228,23 @@ class ReasonForm(forms.Form):
     )
 
 
+class LocalDecimalField(forms.DecimalField):
+    """A number field whose limits read as the page's language writes numbers: a Swedish or
+    Finnish error says 0,25, not 0.25."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except ValidationError as error:
+            for item in error.error_list:
+                if item.params and "limit_value" in item.params:
+                    limit = formats.number_format(item.params["limit_value"], use_l10n=True)
+                    item.params = {**item.params, "limit_value": limit}
+            raise
+
+
 class CompleteForm(forms.Form):
-    hours = forms.DecimalField(
+    hours = LocalDecimalField(
         label=_("Hours used"),
         help_text=_("All the time the loan took, preparation included, e.g. 1.5."),
         min_value=Decimal("0.25"),
@@ -338,7 +354,7 @@ class MentorProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    monthly_hours = forms.DecimalField(
+    monthly_hours = LocalDecimalField(
         label=_("Hours a month I may lend"),
         min_value=0,
         max_value=160,
@@ -407,7 +423,11 @@ class SkillLevelsForm(forms.Form):
 
 
 class AvailabilityForm(forms.Form):
-    weekday = forms.TypedChoiceField(label=_("Weekday"), choices=Weekday.choices, coerce=int)
+    # A blank first choice: a select always sends a value, and a row whose day came preset
+    # would count as filled in, so the empty rows offered for new hours would block saving.
+    weekday = forms.TypedChoiceField(
+        label=_("Weekday"), choices=[("", _("Choose a day")), *Weekday.choices], coerce=int
+    )
     start = forms.TimeField(label=_("From"), widget=TimeInput)
     end = forms.TimeField(label=_("Until"), widget=TimeInput)
 
@@ -430,8 +450,14 @@ class AbsenceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("first_day") and data.get("last_day") and data["last_day"] < data["first_day"]:
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
             self.add_error("last_day", _("The last day cannot come before the first."))
+        elif last and last < local(now()).date():
+            # The list shows absences that have not ended; a past one would vanish unsaid.
+            self.add_error(
+                "last_day", _("This absence is already over. Enter one that ends today or later.")
+            )
         return data
 
 

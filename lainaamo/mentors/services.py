@@ -59,7 +59,10 @@ class InvalidRequest(DomainError):
 
 class NoHomeUnit(DomainError):
     code = "no_home_unit"
-    message = _("Your account has no home unit yet. Ask your coordinator to add it.")
+    message = _(
+        "Your account has no home unit yet. Choose the unit you work in on your profile page "
+        "first: the hours you borrow are counted for it."
+    )
 
 
 class MentorUnavailable(DomainError):

@@ -2,6 +2,7 @@
 profile. Views are thin: forms check the input's shape, services decide and write."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -304,8 +305,24 @@ def request_preview(request):
                 transaction.set_rollback(True)
         except DomainError as error:
             problem = str(error)
-    else:
+    elif "skills" in form.errors or not windows.is_valid():
         problem = _("Choose the skills and give a time window to see who could help.")
+    else:
+        # What matching needs is there; name the fields that stop it.
+        labels = [str(form.fields[name].label) for name in form.errors if name in form.fields]
+        problem = " ".join(
+            [
+                *form.non_field_errors(),
+                *(
+                    [
+                        _("Check these fields to see who could help: %(fields)s.")
+                        % {"fields": ", ".join(labels)}
+                    ]
+                    if labels
+                    else []
+                ),
+            ]
+        )
     return render(
         request, "mentors/_request_preview.html", {"matches": matches, "problem": problem}
     )
@@ -438,13 +455,29 @@ def _after_action(request, loan: Loan, message: str):
     return redirect("mentors:loan_detail", loan.pk)
 
 
+def loan_step(view):
+    """A step of a loan (book, accept, decline...) is taken by POST.
+
+    When the step fails, the loan page is drawn again with the error at the step's address. A
+    GET there (a reload, the language switch) goes back to the loan page, not to a bare 405.
+    """
+
+    @functools.wraps(view)
+    def step(request, pk, *args, **kwargs):
+        if request.method != "POST":
+            return redirect("mentors:loan_detail", pk)
+        return view(request, pk, *args, **kwargs)
+
+    return step
+
+
 @login_required
 def loan_detail(request, pk):
     return _loan_page(request, _visible_loan(request, pk))
 
 
 @login_required
-@require_POST
+@loan_step
 def book(request, pk):
     loan = _visible_loan(request, pk)
     form = BookForm(request.POST)
@@ -468,7 +501,7 @@ def book(request, pk):
 
 
 @login_required
-@require_POST
+@loan_step
 def accept(request, pk):
     loan = _visible_loan(request, pk)
     try:
@@ -496,7 +529,7 @@ def _step_with_form(request, loan, form, key: str, step, done):
 
 
 @login_required
-@require_POST
+@loan_step
 def decline(request, pk):
     loan = _visible_loan(request, pk)
     return _step_with_form(
@@ -514,7 +547,7 @@ def decline(request, pk):
 
 
 @login_required
-@require_POST
+@loan_step
 def cancel(request, pk):
     loan = _visible_loan(request, pk)
     return _step_with_form(
@@ -528,7 +561,7 @@ def cancel(request, pk):
 
 
 @login_required
-@require_POST
+@loan_step
 def complete(request, pk):
     loan = _visible_loan(request, pk)
     return _step_with_form(
@@ -544,7 +577,7 @@ def complete(request, pk):
 
 
 @login_required
-@require_POST
+@loan_step
 def confirm(request, pk):
     loan = _visible_loan(request, pk)
     try:
@@ -555,7 +588,7 @@ def confirm(request, pk):
 
 
 @login_required
-@require_POST
+@loan_step
 def reschedule(request, pk, session_pk):
     loan = _visible_loan(request, pk)
     session = get_object_or_404(LoanSession.objects.filter(loan=loan), pk=session_pk)

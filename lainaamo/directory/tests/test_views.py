@@ -66,13 +66,15 @@ def test_five_failures_lock_the_account_out_with_a_translated_page(english):
     assert "_auth_user_id" not in english.session
 
 
-def test_logout_needs_post(client):
+def test_logout_needs_post_and_a_get_goes_to_the_front_page_still_logged_in(client):
     client.force_login(PersonFactory())
 
     refused = client.get(reverse("directory:logout"))
+    assert (refused.status_code, refused["Location"]) == (302, reverse("core:home"))
+    assert "_auth_user_id" in client.session
+
     response = client.post(reverse("directory:logout"))
 
-    assert refused.status_code == 405
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
 

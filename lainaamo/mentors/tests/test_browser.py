@@ -180,7 +180,7 @@ def test_staff_member_borrows_a_mentor_in_swedish_until_the_mentor_accepts(open_
     borrower_page.locator("#id_duration_minutes").select_option("60")
     borrower_page.locator("#id_window-0-day").fill(day.isoformat())
     borrower_page.locator("#id_window-0-start").fill("09:00")
-    borrower_page.locator("#id_window-0-end").fill("12:00")
+    borrower_page.locator("#id_window-0-end").fill("19:00")
     borrower_page.locator(f"input[name=skills][value='{world.skill.pk}']").check()
     expect(borrower_page.locator("#preview ul.matches > li h3")).to_have_text(["Max Mentor"])
     audit.check(borrower_page, "request form with matches:")
@@ -434,6 +434,33 @@ def test_form_errors_are_tied_to_their_fields_and_pass_axe(open_page):
     audit.assert_clean()
     expect(page.locator("#id_window-0-day")).to_have_attribute("aria-invalid", "true")
     assert not Loan.objects.exists()
+
+
+def test_mentor_adds_weekly_hours_in_a_row_left_empty(open_page):
+    """The editor offers empty rows for new hours; the browser sends them as they are."""
+    world = make_library(language="fi")
+    resource = world.mentor.resource
+    before = set(resource.availability.values_list("weekday", "start_time", "end_time"))
+    page = open_page(language="fi")
+    log_in(page, world.mentor.person)
+    page.goto("/profile/")
+    rows = page.locator("select[name^=weekly-][name$=-weekday]")
+    empty = [i for i in range(rows.count()) if rows.nth(i).input_value() == ""]
+    assert len(empty) >= 2, "the editor offers empty rows"
+
+    # Saved as it stands, then with one empty row filled in: both save.
+    page.locator("form:has(input[value=availability]) button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    assert not page.locator("form:has(input[value=availability]) .errorlist").count()
+    row = empty[0]
+    page.locator(f"#id_weekly-{row}-weekday").select_option("5")
+    page.locator(f"#id_weekly-{row}-start").fill("17:00")
+    page.locator(f"#id_weekly-{row}-end").fill("19:00")
+    page.locator("form:has(input[value=availability]) button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+
+    after = set(resource.availability.values_list("weekday", "start_time", "end_time"))
+    assert after == before | {(5, dt.time(17), dt.time(19))}
 
 
 # --- keyboard, phone, and a time taken under one's fingers ---------------------------------------

@@ -299,6 +299,32 @@ def test_preview_without_skills_says_what_is_missing(english):
     assert "Choose the skills and give a time window" in response.content.decode()
 
 
+def test_preview_names_the_field_that_stops_it_when_skills_and_times_are_given(english):
+    cast = make_cast(book=False)
+    english.force_login(cast.borrower)
+
+    response = english.post(
+        reverse("mentors:request_preview"),
+        request_data(cast.skill, coming_tuesday(), group_size="0"),
+    )
+
+    page = response.content.decode()
+    assert "Check these fields to see who could help: Number of people to help." in page
+    assert "Choose the skills" not in page
+
+
+def test_request_form_tells_a_person_without_a_home_unit_where_to_set_it(english):
+    cast = make_cast(book=False)
+    cast.borrower.home_unit = None
+    cast.borrower.save(update_fields=["home_unit"])
+    english.force_login(cast.borrower)
+
+    page = english.get(reverse("mentors:request")).content.decode()
+
+    assert "Your account has no home unit yet." in page
+    assert f'href="{reverse("account:profile")}"' in page
+
+
 # --- the loan page and its actions -------------------------------------------------------------
 
 
@@ -390,6 +416,32 @@ def test_decline_without_reason_shows_the_error_and_changes_nothing(english):
     assert "Please give a reason." in response.content.decode()
     assert cast.loan.status == LoanStatus.BOOKED
     assert not Decline.objects.exists()
+
+
+def test_a_steps_address_opened_by_get_leads_back_to_the_loan_page(client):
+    """After a failed step the page stands at the step's address; reloading it, or switching
+    the language there, comes back to the loan page instead of a bare 405."""
+    cast = make_cast()
+    session = cast.loan.sessions.get()
+    client.force_login(cast.mentor.person)
+    failed = client.post(reverse("mentors:decline", args=[cast.loan.pk]), {})
+    assert failed.status_code == 200  # the loan page, drawn again with the form's error
+    loan_page = reverse("mentors:loan_detail", args=[cast.loan.pk])
+
+    for name, args in [
+        ("book", [cast.loan.pk]),
+        ("accept", [cast.loan.pk]),
+        ("decline", [cast.loan.pk]),
+        ("cancel", [cast.loan.pk]),
+        ("complete", [cast.loan.pk]),
+        ("confirm", [cast.loan.pk]),
+        ("reschedule", [cast.loan.pk, session.pk]),
+    ]:
+        response = client.get(reverse(f"mentors:{name}", args=args))
+        assert (response.status_code, response["Location"]) == (302, loan_page), name
+
+    cast.loan.refresh_from_db()
+    assert cast.loan.status == LoanStatus.BOOKED  # a GET changed nothing
 
 
 def test_declined_loan_shows_the_reason_in_its_history(client):
@@ -523,6 +575,19 @@ def test_mentor_moves_a_session(client):
     assert session.booking.start == new_start
 
 
+def test_the_mentor_moving_a_session_sees_their_own_free_times(english):
+    cast = make_cast()
+    english.force_login(cast.mentor.person)
+
+    page = english.get(reverse("mentors:loan_detail", args=[cast.loan.pk])).content.decode()
+
+    assert "Your free times:" in page
+    assert f"Free times of {cast.mentor.person.name}" not in page
+    english.force_login(cast.borrower)
+    page = english.get(reverse("mentors:loan_detail", args=[cast.loan.pk])).content.decode()
+    assert f"Free times of {cast.mentor.person.name}:" in page
+
+
 def test_moving_a_session_outside_the_hours_shows_the_error_and_keeps_the_time(english):
     cast = make_cast()
     session = cast.loan.sessions.get()
@@ -578,6 +643,15 @@ def test_completing_with_bad_hours_shows_the_error_and_changes_nothing(english, 
     assert response.status_code == 200
     assert "greater than or equal to 0.25" in response.content.decode()
     assert cast.loan.status == LoanStatus.ACCEPTED
+
+    # In Swedish the limit is written as Swedish writes numbers.
+    english.cookies["lainaamo_language"] = "sv"
+    response = english.post(
+        reverse("mentors:complete", args=[cast.loan.pk]),
+        {f"{prefix}-hours": "0", f"{prefix}-outcome": "Done"},
+    )
+    assert "0,25" in response.content.decode()
+    assert "0.25" not in response.content.decode()
 
 
 def test_invitation_file_has_the_sessions_for_adding_to_a_calendar(client):
@@ -820,6 +894,32 @@ def test_mentor_replaces_weekly_hours(client):
     ]
 
 
+def test_an_empty_weekly_row_starts_without_a_day(english):
+    """A select always sends a value: an empty row with a preset day would count as filled."""
+    cast = make_cast(book=False)
+    english.force_login(cast.mentor.person)
+
+    page = english.get(reverse("account:profile")).content.decode()
+
+    rows = re.findall(r'<select name="weekly-\d+-weekday"[^>]*>(.*?)</select>', page, re.S)
+    empty = [row for row in rows if '<option value="" selected>' in row]
+    assert len(rows) == len(empty) + cast.mentor.resource.availability.count()
+    assert len(empty) == 2
+
+
+def test_a_weekly_row_without_its_day_is_refused(english):
+    cast = make_cast(book=False)
+    english.force_login(cast.mentor.person)
+    before = list(WeeklyAvailability.objects.filter(resource=cast.mentor.resource))
+
+    response = english.post(
+        reverse("account:profile"), availability_data([("", "10:00", "12:00")])
+    )
+
+    assert "This field is required." in response.content.decode()
+    assert list(WeeklyAvailability.objects.filter(resource=cast.mentor.resource)) == before
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
@@ -858,6 +958,29 @@ def test_mentor_adds_an_absence(client):
     absence = Absence.objects.get(resource=cast.mentor.resource)
     assert local(absence.start).date() == first
     assert local(absence.end).date() == first + dt.timedelta(days=5)
+
+
+def test_an_absence_already_over_is_refused_and_saves_nothing(client):
+    cast = make_cast(book=False)
+    client.force_login(cast.mentor.person)
+    client.cookies["lainaamo_language"] = "sv"
+    ended = local(now()).date() - dt.timedelta(days=1)
+
+    response = client.post(
+        reverse("account:profile"),
+        {
+            "section": "absences",
+            "absence-TOTAL_FORMS": "1",
+            "absence-INITIAL_FORMS": "0",
+            "absence-0-first_day": (ended - dt.timedelta(days=4)).isoformat(),
+            "absence-0-last_day": ended.isoformat(),
+            "absence-0-reason": "Holiday",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Den här frånvaron är redan över" in response.content.decode()
+    assert not Absence.objects.filter(resource=cast.mentor.resource).exists()
 
 
 def test_new_calendar_token_replaces_the_old_address(client):
