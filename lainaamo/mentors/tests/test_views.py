@@ -731,6 +731,10 @@ def test_inbox_offers_to_complete_loans_whose_sessions_are_over(english, monkeyp
     page = response.content.decode()
     assert reverse("mentors:complete", args=[cast.loan.pk]) in page
     assert "No sessions coming." in page
+    # Titled by its skills, as the requests waiting for an answer are, with the need in full.
+    loan_link = reverse("mentors:loan_detail", args=[cast.loan.pk])
+    assert f'<h3><a href="{loan_link}">{cast.skill.name}</a></h3>' in page
+    assert cast.loan.need in page
 
 
 def test_inbox_query_count_does_not_grow_with_requests(client):
