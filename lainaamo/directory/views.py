@@ -1,9 +1,12 @@
 """Accounts: log in and out, and passwords, with Django's views and Lainaamo's templates."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lainaamo.core.middleware import set_language_cookie
 
@@ -16,9 +19,26 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        """Log in, and serve the pages from now on in the language the user chose."""
+        """Log in, and serve the pages from now on in the language the user chose.
+
+        If the login page was in another language (switched there, or the browser's), the
+        user is told which language their account uses and where to change it.
+        """
+        person = form.get_user()
+        page_language = translation.get_language()
         response = super().form_valid(form)
-        set_language_cookie(response, form.get_user().language)
+        set_language_cookie(response, person.language)
+        if page_language and page_language != person.language:
+            with translation.override(person.language):
+                messages.info(
+                    self.request,
+                    _(
+                        "Your account's language is %(language)s: Lainaamo shows its pages and "
+                        "writes its mail and calendar invitations in it. You can change it with "
+                        "the language buttons at the top of every page."
+                    )
+                    % {"language": translation.get_language_info(person.language)["name_local"]},
+                )
         return response
 
 

@@ -308,21 +308,15 @@ def request_preview(request):
     elif "skills" in form.errors or not windows.is_valid():
         problem = _("Choose the skills and give a time window to see who could help.")
     else:
-        # What matching needs is there; name the fields that stop it.
+        # What matching needs is there; say what stops it.
         labels = [str(form.fields[name].label) for name in form.errors if name in form.fields]
-        problem = " ".join(
-            [
-                *form.non_field_errors(),
-                *(
-                    [
-                        _("Check these fields to see who could help: %(fields)s.")
-                        % {"fields": ", ".join(labels)}
-                    ]
-                    if labels
-                    else []
-                ),
-            ]
-        )
+        parts = list(form.non_field_errors())
+        if labels:
+            parts.append(
+                _("Check these fields to see who could help: %(fields)s.")
+                % {"fields": ", ".join(labels)}
+            )
+        problem = " ".join(parts)
     return render(
         request, "mentors/_request_preview.html", {"matches": matches, "problem": problem}
     )

@@ -41,6 +41,28 @@ def test_login_sets_the_language_the_user_chose(client):
     assert client.session["_auth_user_id"] == str(person.pk)
 
 
+def test_login_from_a_page_in_another_language_says_which_language_the_account_uses(client):
+    PersonFactory(email="bea@example.fi", language="fi")
+    client.cookies["lainaamo_language"] = "sv"  # switched to Swedish on the login page
+
+    response = log_in(client, "bea@example.fi", PASSWORD)
+    page = client.get(response["Location"]).content.decode()
+
+    assert '<html lang="fi">' in page
+    assert "Tilisi kieli on suomi" in page
+
+
+def test_login_in_the_accounts_own_language_says_nothing_of_it(client):
+    PersonFactory(email="bea@example.fi", language="sv")
+    client.cookies["lainaamo_language"] = "sv"
+
+    response = log_in(client, "bea@example.fi", PASSWORD)
+    page = client.get(response["Location"]).content.decode()
+
+    assert '<html lang="sv">' in page
+    assert "Ditt kontos språk" not in page
+
+
 def test_wrong_password_shows_an_error_and_does_not_log_in(english):
     PersonFactory(email="bea@example.fi")
 
