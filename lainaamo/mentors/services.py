@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core import sql
@@ -330,17 +330,32 @@ def _lock(loan: Loan) -> Loan:
 
 
 def _lock_for_booking(loan: Loan, mentor: MentorProfile, at: dt.datetime) -> tuple[Loan, float]:
-    """Lock the loan's row, and read in the same statement what a booking checks under it.
+    """Lock the loan and the mentor's time, then count the mentor's hours in the month of `at`.
 
     Returns a copy of `loan` with its status and mentor read again (the caller's instance stays
-    as it was, whatever happens next), and the hours the mentor has booked in the month of
-    `at`. By hand (lainaamo.core.sql): every booking takes this lock.
+    as it was, whatever happens next), and the hours booked. By hand (lainaamo.core.sql):
+    every booking takes this lock.
+
+    The hours are counted under the mentor's lock, so that two bookers of different loans
+    cannot both take the mentor's last hour. On PostgreSQL the count is a second statement: a
+    statement sees the data as it was when it began, so one that first waited for the lock
+    would miss the booking its holder just committed. On SQLite the transaction holds the
+    database's one write lock from its start, and one statement does both.
     """
     hours, params = _month_hours(mentor, at)
-    row = sql.one(
-        f"SELECT status, mentor_id, ({hours}) FROM mentors_loan WHERE id = %s{sql.for_update()}",
-        [*params, loan.pk],
-    )
+    if connection.features.has_select_for_update:
+        row = sql.one(
+            "SELECT l.status, l.mentor_id FROM mentors_loan l"
+            " JOIN scheduling_resource r ON r.id = %s WHERE l.id = %s FOR UPDATE",
+            [mentor.resource_id, loan.pk],
+        )
+        if row is not None:
+            row = (*row, *sql.one(hours, params))
+    else:
+        row = sql.one(
+            f"SELECT status, mentor_id, ({hours}) FROM mentors_loan WHERE id = %s",
+            [*params, loan.pk],
+        )
     if row is None:
         raise Loan.DoesNotExist()
     loan = copy.copy(loan)
@@ -528,6 +543,10 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
     if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
         raise scheduling.OutsideAvailability()
     previous_start = session.booking.start
+    if month_bounds(start) != month_bounds(previous_start) and not _hours_left_to_move(
+        loan, start
+    ):
+        raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
     # The mentor agreed to the old time, not to one someone else chose: they answer again.
     ask_again = loan.status == LoanStatus.ACCEPTED and not permissions.is_loan_mentor(actor, loan)
     session.booking = scheduling.reschedule(
@@ -542,6 +561,17 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
     _record(loan, LoanEventKind.RESCHEDULED, actor, start=start, previous_start=previous_start)
     _notify("rescheduled", loan, [session])
     return session
+
+
+def _hours_left_to_move(loan: Loan, at: dt.datetime) -> bool:
+    """Does a session of the loan moved into the month of `at` keep its mentor within that
+    month's hours? Counted under the lock on the mentor's time, as a booking counts them."""
+    mentor = loan.mentor
+    if connection.features.has_select_for_update:
+        sql.one(
+            "SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [mentor.resource_id]
+        )
+    return has_hours_left(mentor, loan, at=at)
 
 
 @transaction.atomic

@@ -1,7 +1,9 @@
-"""Several borrowers book the same mentor for the same time at once: exactly one gets it.
+"""Several borrowers book the same mentor for the same time at once: exactly one gets it; at
+different times, the mentor's monthly hours still hold.
 
 Real threads, each with its own database connection, released together by a barrier; on
-SQLite the IMMEDIATE transaction serialises them, on PostgreSQL the exclusion constraint.
+SQLite the IMMEDIATE transaction serialises them, on PostgreSQL the exclusion constraint and
+the mentor's row lock.
 """
 
 from collections import Counter
@@ -63,3 +65,27 @@ def test_sessions_of_one_loan_booked_at_once_at_clashing_times_give_one_session(
     assert outcomes == Counter(booked=1, slot_taken=len(starts) - 1)
     assert LoanSession.objects.filter(loan=loan).count() == 1
     assert Loan.objects.get(pk=loan.pk).mentor == mentor
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_borrowers_booking_one_mentor_at_once_at_different_times_stay_within_their_hours():
+    """Each loan is locked by its own booker; the month's hours are counted under the mentor's
+    lock, so two bookers cannot both take the mentor's last hour."""
+    skill = SkillFactory()
+    mentor = make_mentor(skills={skill: 3}, monthly_hours=2)
+    loans = [make_loan(skills=[skill], mode="remote") for _ in range(6)]
+    day = next_weekday(1, 8)
+    starts = [day.replace(hour=8 + i) for i in range(len(loans))]  # 8:00, 9:00 ... 13:00
+
+    outcomes = race(
+        [
+            lambda loan=loan, start=start: book_session(
+                loan=loan, mentor=mentor, start=start, actor=loan.borrower
+            )
+            for loan, start in zip(loans, starts, strict=True)
+        ]
+    )
+
+    kinds = Counter(outcome.split(":")[0] for outcome in outcomes.elements())
+    assert kinds == Counter({"booked": 2, "MentorUnavailable": len(loans) - 2})
+    assert Booking.objects.filter(resource=mentor.resource).active().count() == 2

@@ -403,6 +403,25 @@ def test_hours_of_another_month_do_not_count(loan, mentor):
     assert status_of(loan) == LoanStatus.BOOKED
 
 
+def test_a_session_moved_into_a_month_the_mentor_has_filled_is_refused(skill, mentor):
+    mentor.monthly_hours = 1
+    mentor.save()
+    session_of(make_loan(skills=[skill]), mentor, TUESDAY_10)  # January is full
+    february = at(dt.date(2027, 2, 2), 10)
+    later = make_loan(skills=[skill], windows=[(february - DAY, february + 5 * DAY)])
+    session = session_of(later, mentor, february)
+
+    with pytest.raises(MentorUnavailable, match="no hours left"):
+        reschedule_session(session=session, start=WEDNESDAY_10, actor=later.borrower)
+
+    session.booking.refresh_from_db()
+    assert session.booking.start == february
+    # Within February the hours stay as they were: the move is free to go.
+    reschedule_session(session=session, start=february + DAY, actor=later.borrower)
+    session.booking.refresh_from_db()
+    assert session.booking.start == february + DAY
+
+
 def test_second_session_while_waiting_for_the_mentor_is_tentative(loan, mentor):
     session_of(loan, mentor)
 
