@@ -421,6 +421,7 @@ def book_session(
             buffer_after=after,
             status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
             owner=f"mentors.loan:{loan.pk}",
+            savepoint=False,  # any error here undoes this whole transaction
         )
         session = sql.insert(LoanSession(loan=loan, booking=booking))
         kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED

@@ -114,7 +114,6 @@ def _clashes(booking: Booking, *, exclude_pk: int | None) -> bool:
     return sql.one(statement + " LIMIT 1", params) is not None
 
 
-@transaction.atomic
 def book(
     *,
     resource: Resource,
@@ -125,8 +124,14 @@ def book(
     status: str = BookingStatus.TENTATIVE,
     owner: str = "",
     allow_past: bool = False,
+    savepoint: bool = True,
 ) -> Booking:
-    """Book a resource for [start, end), or raise SlotTaken if its time is not free."""
+    """Book a resource for [start, end), or raise SlotTaken if its time is not free.
+
+    Inside a caller's transaction the booking is undone alone when it fails (a savepoint). A
+    caller whose transaction is undone whole on any error passes `savepoint=False` and saves
+    the savepoint's two statements; after a failure it may not use that transaction again.
+    """
     _check_interval(start, end, allow_past=allow_past)
     booking = Booking(
         resource=resource,
@@ -137,7 +142,8 @@ def book(
         status=status,
         owner=owner,
     )
-    return _save_guarded(booking)
+    with transaction.atomic(savepoint=savepoint):
+        return _save_guarded(booking)
 
 
 @transaction.atomic

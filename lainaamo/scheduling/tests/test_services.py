@@ -1,7 +1,8 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
 from lainaamo.core.errors import Conflict
@@ -110,6 +111,36 @@ def test_overlapping_booking_is_refused_as_slot_taken(clock, resource):
 
     assert error.value.code == "slot_taken"
     assert error.value.status == 409
+    assert Booking.objects.count() == 1
+
+
+def test_a_booking_refused_in_a_callers_transaction_leaves_it_usable(clock, resource):
+    book(resource=resource, start=at(TUESDAY, 9), end=at(TUESDAY, 10))
+
+    with transaction.atomic():
+        with pytest.raises(SlotTaken):
+            book(resource=resource, start=at(TUESDAY, 9), end=at(TUESDAY, 10))
+        # Undone alone, at its savepoint: the caller goes on in its transaction.
+        book(resource=resource, start=at(TUESDAY, 11), end=at(TUESDAY, 12))
+
+    assert Booking.objects.count() == 2
+
+
+def test_a_booking_without_a_savepoint_makes_none_and_spoils_its_callers_transaction(
+    clock, resource
+):
+    book(resource=resource, start=at(TUESDAY, 9), end=at(TUESDAY, 10))
+
+    with CaptureQueriesContext(connection) as statements, transaction.atomic():
+        book(resource=resource, start=at(TUESDAY, 11), end=at(TUESDAY, 12), savepoint=False)
+        with pytest.raises(SlotTaken):
+            book(resource=resource, start=at(TUESDAY, 9), end=at(TUESDAY, 10), savepoint=False)
+        # The caller promised to give up its whole transaction on an error.
+        with pytest.raises(TransactionManagementError):
+            Booking.objects.count()
+
+    made = [q for q in statements.captured_queries if str(q["sql"]).startswith("SAVEPOINT")]
+    assert len(made) == 1  # the caller's own (the test runs in a transaction); none of book's
     assert Booking.objects.count() == 1
 
 
