@@ -110,3 +110,44 @@ def test_passwords_are_stored_as_argon2_hashes():
 
     assert person.password.startswith("argon2$")
     assert person.check_password("correct-horse-battery-staple")
+
+
+def database_options(**env: str) -> str:
+    """The database OPTIONS a fresh process builds from the given environment."""
+    code = (
+        "import django; django.setup(); from django.db import connection;"
+        "print(sorted(connection.settings_dict['OPTIONS'].items()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_statements_are_prepared_unless_a_pooler_needs_them_off():
+    url = "postgres://lainaamo:secret@db.example.fi:5432/lainaamo"
+
+    assert database_options(DATABASE_URL=url) == (
+        "[('prepare_threshold', 5), ('server_side_binding', True)]"
+    )
+    assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="false") == "[]"
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_options_of_production(db_vendor):
+    """On PostgreSQL the suite binds on the server, as production does."""
+    with connection.cursor() as cursor:
+        kind = type(cursor.cursor).__name__
+
+    expected = {"postgresql": "ServerBindingCursor", "sqlite": "SQLiteCursorWrapper"}
+    assert kind == expected[db_vendor]
