@@ -122,9 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 ):
     # Parameters bound on the server, and a statement a connection has run five times kept
     # prepared there, so PostgreSQL plans it once: a quarter less database time per booking.
-    # A connection pooler in transaction mode in front of PostgreSQL (PgBouncer before 1.21)
-    # needs them off: DATABASE_PREPARED_STATEMENTS=false.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    # A pooler in transaction mode that does not keep prepared statements (PgBouncer before
+    # 1.21, or later without max_prepared_statements) needs them off:
+    # DATABASE_PREPARED_STATEMENTS=false.
+    # Added to what DATABASE_URL sets (sslmode and the like), which must stay.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's SQLite backend, with writers queueing on a file lock (lainaamo/core/sqlite).
     DATABASES["default"]["ENGINE"] = "lainaamo.core.sqlite"

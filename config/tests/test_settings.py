@@ -141,6 +141,10 @@ def test_postgresql_statements_are_prepared_unless_a_pooler_needs_them_off():
         "[('prepare_threshold', 5), ('server_side_binding', True)]"
     )
     assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="false") == "[]"
+    # What the address itself sets stays.
+    assert database_options(DATABASE_URL=f"{url}?sslmode=require") == (
+        "[('prepare_threshold', 5), ('server_side_binding', True), ('sslmode', 'require')]"
+    )
 
 
 @pytest.mark.django_db

@@ -48,7 +48,9 @@ def hours(end: str, start: str, vendor: str | None = None) -> str:
     """
     if (vendor or connection.vendor) == "postgresql":
         return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 3600.0)"
-    return f"((julianday({end}) - julianday({start})) * 24.0)"
+    # julianday() is a float of days, a few nanoseconds off: rounded to whole seconds, an hour
+    # is exactly 1.0 and a mentor's last hour fits their limit exactly.
+    return f"(ROUND((julianday({end}) - julianday({start})) * 86400.0) / 3600.0)"
 
 
 def partial(model: type[models.Model], **loaded: Any) -> models.Model:
@@ -120,10 +122,21 @@ def update(instance: models.Model, fields: Sequence[str]) -> None:
     )
 
 
+@functools.cache
+def columns(model: type[models.Model], alias: str = "") -> str:
+    """The model's columns for a hand-written SELECT, each named, as `first` reads them.
+
+    Named rather than `*`: a column a migration adds then changes no statement's result, which
+    PostgreSQL requires of a statement a running connection has prepared.
+    """
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{field.column}"' for field in model._meta.concrete_fields)
+
+
 def first(model: type[models.Model], statement: str, params: Sequence[Any] = ()) -> Any:
     """The first instance of `model` the statement reads, or None.
 
-    The statement selects the model's columns (`SELECT m.* ...`), converted as the ORM
+    The statement selects the model's columns (`sql.columns(model)`), converted as the ORM
     converts them; any further columns become attributes of the instance as they come.
     """
     with connection.cursor() as cursor:

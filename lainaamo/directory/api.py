@@ -121,7 +121,8 @@ class ApiTokenAuth(HttpBearer):
         current = timezone.now()
         person = sql.first(
             Person,
-            "SELECT p.*, t.id AS token_id, (t.last_used_at IS NULL OR t.last_used_at < %s)"
+            f"SELECT {sql.columns(Person, 'p')}, t.id AS token_id,"
+            " (t.last_used_at IS NULL OR t.last_used_at < %s)"
             " AS token_unused FROM directory_apitoken t"
             " JOIN directory_person p ON p.id = t.person_id"
             " WHERE t.key_hash = %s AND p.is_active",

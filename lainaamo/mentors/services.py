@@ -337,16 +337,18 @@ def _lock_for_booking(loan: Loan, mentor: MentorProfile, at: dt.datetime) -> tup
     every booking takes this lock.
 
     The hours are counted under the mentor's lock, so that two bookers of different loans
-    cannot both take the mentor's last hour. On PostgreSQL the count is a second statement: a
-    statement sees the data as it was when it began, so one that first waited for the lock
-    would miss the booking its holder just committed. On SQLite the transaction holds the
+    cannot both take the mentor's last hour. On PostgreSQL the count is a second statement: at
+    its default isolation (READ COMMITTED, which this relies on) a statement sees the data as
+    it was when it began, so one that first waited for the lock would miss the booking its
+    holder just committed. On SQLite the transaction holds the
     database's one write lock from its start, and one statement does both.
     """
     hours, params = _month_hours(mentor, at)
     if connection.features.has_select_for_update:
         row = sql.one(
+            # Always the loan first, then the mentor's time, as every other step locks them.
             "SELECT l.status, l.mentor_id FROM mentors_loan l"
-            " JOIN scheduling_resource r ON r.id = %s WHERE l.id = %s FOR UPDATE",
+            " JOIN scheduling_resource r ON r.id = %s WHERE l.id = %s FOR UPDATE OF l, r",
             [mentor.resource_id, loan.pk],
         )
         if row is not None:

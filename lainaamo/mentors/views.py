@@ -309,7 +309,11 @@ def request_preview(request):
         problem = _("Choose the skills and give a time window to see who could help.")
     else:
         # What matching needs is there; say what stops it.
-        labels = [str(form.fields[name].label) for name in form.errors if name in form.fields]
+        labels = [
+            str(form.fields[name].label)
+            for name in form.errors
+            if name in form.fields and form.fields[name].label
+        ]
         parts = list(form.non_field_errors())
         if labels:
             parts.append(

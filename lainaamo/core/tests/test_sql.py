@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.db.models import F, Sum
 
 from lainaamo.core import sql
@@ -92,7 +93,8 @@ def test_first_reads_an_instance_as_the_orm_reads_it():
         (MentorProfile, "mentors_mentorprofile", mentor.pk),
         (Booking, "scheduling_booking", booking.pk),
     ):
-        loaded = sql.first(model, f"SELECT t.*, 7 AS lucky FROM {table} t WHERE t.id = %s", [pk])
+        statement = f"SELECT {sql.columns(model, 't')}, 7 AS lucky FROM {table} t WHERE t.id = %s"
+        loaded = sql.first(model, statement, [pk])
         expected = model.objects.get(pk=pk)
         for field in model._meta.concrete_fields:
             mine, theirs = getattr(loaded, field.attname), getattr(expected, field.attname)
@@ -141,3 +143,28 @@ def test_hours_add_up_as_the_orm_adds_them_across_a_change_of_clocks():
     )["total"]
 
     assert float(by_hand) == pytest.approx(by_orm) == pytest.approx((135 + 90 + 20) / 60)
+
+
+def test_an_hour_is_exactly_one_at_every_hour_of_the_day():
+    """A mentor's last hour must fit their limit exactly: no float left over from the
+    database's date arithmetic, whenever the session starts."""
+    resource = room("A")
+    day = dt.datetime(2027, 1, 4, tzinfo=dt.UTC)
+    for hour in range(24):
+        start = day + dt.timedelta(days=hour, hours=hour, minutes=7 * hour % 60)
+        Booking.objects.create(
+            resource=resource,
+            start=start,
+            end=start + dt.timedelta(hours=1),
+            blocked_start=start,
+            blocked_end=start + dt.timedelta(hours=1),
+        )
+
+    hours = sql.hours('"end"', '"start"')
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {hours} FROM scheduling_booking WHERE resource_id = %s", [resource.pk]
+        )
+        each = [float(value) for (value,) in cursor.fetchall()]
+
+    assert each == [1.0] * 24

@@ -60,7 +60,7 @@ def test_login_in_the_accounts_own_language_says_nothing_of_it(client):
     page = client.get(response["Location"]).content.decode()
 
     assert '<html lang="sv">' in page
-    assert "Ditt kontos språk" not in page
+    assert "Ditt konto använder" not in page
 
 
 def test_wrong_password_shows_an_error_and_does_not_log_in(english):

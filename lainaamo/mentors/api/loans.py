@@ -74,7 +74,9 @@ def get_loan(person: Person, loan_id: int, *, full: bool = True) -> Loan:
         loan = loan_queryset(Loan.objects.all()).filter(pk=loan_id).first()
     else:
         # By hand (lainaamo.core.sql): every step of every loan reads it first.
-        loan = sql.first(Loan, "SELECT * FROM mentors_loan WHERE id = %s", [loan_id])
+        loan = sql.first(
+            Loan, f"SELECT {sql.columns(Loan)} FROM mentors_loan WHERE id = %s", [loan_id]
+        )
     if loan is None or not permissions.can_see_loan(person, loan):
         raise NotFound()
     return loan
@@ -84,7 +86,8 @@ def booking_mentor(mentor_id: int) -> MentorProfile:
     """The mentor to book, with what booking and its answer read of their person and unit."""
     mentor = sql.first(
         MentorProfile,
-        "SELECT m.*, p.name AS person_name, p.home_unit_id AS person_unit_id,"
+        f"SELECT {sql.columns(MentorProfile, 'm')}, p.name AS person_name,"
+        " p.home_unit_id AS person_unit_id,"
         " u.sector AS unit_sector FROM mentors_mentorprofile m"
         " JOIN directory_person p ON p.id = m.person_id"
         " LEFT JOIN directory_unit u ON u.id = p.home_unit_id WHERE m.id = %s",

@@ -717,7 +717,7 @@ def test_inbox_shows_requests_awaiting_an_answer_and_coming_sessions(english):
     assert f'name="decline-{cast.loan.pk}-reason"' in page
     # A first answer is about the whole request, not a moved time.
     assert "Decline the new time" not in page
-    assert "moved a session you had accepted" not in page
+    assert "A session you had accepted was moved" not in page
 
 
 def test_inbox_offers_to_complete_loans_whose_sessions_are_over(english, monkeypatch):
