@@ -205,16 +205,51 @@ def load(port: int, clients: int, requests_per_client: int, make_request) -> dic
     }
 
 
+def booking_pool(data: dict) -> list:
+    """The mentors the booking benchmarks book: 24 active ones of the first 40."""
+    return [p for p in data["profiles"][:40] if not p.paused][:24]
+
+
+def hourly_slots(profiles: list, *, from_day: int, days: int) -> list:
+    """(mentor, start) on the hour 8-19, for `days` days from `from_day` days ahead."""
+    from lainaamo.core.timeutil import HELSINKI
+
+    day = (dt.datetime.now(HELSINKI) + dt.timedelta(days=from_day)).date()
+    return [
+        (profile, dt.datetime.combine(day + dt.timedelta(days=d), dt.time(h), tzinfo=HELSINKI))
+        for d in range(days)
+        for h in range(8, 20)
+        for profile in profiles
+    ]
+
+
+def remote_loans(borrower, skill, slots: list, count: int) -> list:
+    """`count` requests of an hour, remote, in Finnish, whose window holds every slot."""
+    from lainaamo.mentors.services import request_loan
+
+    windows = [(slots[0][1] - dt.timedelta(hours=1), slots[-1][1] + dt.timedelta(days=1))]
+    return [
+        request_loan(
+            borrower=borrower,
+            skills=[skill],
+            need="Benchmark",
+            language="fi",
+            mode="remote",
+            duration_minutes=60,
+            windows=windows,
+        )
+        for _ in range(count)
+    ]
+
+
 def bench_booking(database_url: str, data: dict, *, clients: int, per_client: int) -> dict:
     from django.db import connection
 
-    from lainaamo.core.timeutil import HELSINKI
-    from lainaamo.mentors.services import request_loan
     from lainaamo.scheduling.models import Booking, WeeklyAvailability
 
     # A pool of mentors open every day 8-20, each client its own loan and borrower. Clients
     # pick slots from one shared list, so many attempts collide on the same mentor and hour.
-    profiles = [p for p in data["profiles"][:40] if not p.paused][:24]
+    profiles = booking_pool(data)
     WeeklyAvailability.objects.filter(resource__mentor__in=profiles).delete()
     WeeklyAvailability.objects.bulk_create(
         WeeklyAvailability(
@@ -230,29 +265,11 @@ def bench_booking(database_url: str, data: dict, *, clients: int, per_client: in
     for profile in profiles:
         profile.skill_levels.get_or_create(skill=skill, defaults={"level": 2})
         profile.languages.get_or_create(language="fi")
-    day = (dt.datetime.now(HELSINKI) + dt.timedelta(days=2)).date()
-    slots = [
-        (profile, dt.datetime.combine(day + dt.timedelta(days=d), dt.time(h), tzinfo=HELSINKI))
-        for d in range(20)
-        for h in range(8, 20)
-        for profile in profiles
-    ]
-    windows = [(slots[0][1] - dt.timedelta(hours=1), slots[-1][1] + dt.timedelta(days=1))]
+    slots = hourly_slots(profiles, from_day=2, days=20)
     loans_and_tokens = []
     for n in range(clients):
         borrower = data["borrowers"][n + 10]
-        loans = [
-            request_loan(
-                borrower=borrower,
-                skills=[skill],
-                need="Benchmark",
-                language="fi",
-                mode="remote",
-                duration_minutes=60,
-                windows=windows,
-            )
-            for _ in range(per_client + WARM_UP)
-        ]
+        loans = remote_loans(borrower, skill, slots, per_client + WARM_UP)
         loans_and_tokens.append((loans, make_token(borrower.email)))
     connection.close()
 
@@ -355,33 +372,12 @@ def booking_breakdown(data: dict, *, requests: int = 100) -> dict:
     from django.db import connection
     from django.test import Client
 
-    from lainaamo.core.timeutil import HELSINKI
-    from lainaamo.mentors.services import request_loan
-
-    profiles = [p for p in data["profiles"][:40] if not p.paused][:24]
+    profiles = booking_pool(data)
     skill = profiles[0].skills.first()
     # Days the load test never reaches, after its twenty.
-    day = (dt.datetime.now(HELSINKI) + dt.timedelta(days=30)).date()
-    slots = [
-        (profile, dt.datetime.combine(day + dt.timedelta(days=d), dt.time(h), tzinfo=HELSINKI))
-        for d in range(10)
-        for h in range(8, 20)
-        for profile in profiles
-    ][: requests + WARM_UP]
+    slots = hourly_slots(profiles, from_day=30, days=10)[: requests + WARM_UP]
     borrower = data["borrowers"][5]
-    windows = [(slots[0][1] - dt.timedelta(hours=1), slots[-1][1] + dt.timedelta(days=1))]
-    loans = [
-        request_loan(
-            borrower=borrower,
-            skills=[skill],
-            need="Benchmark",
-            language="fi",
-            mode="remote",
-            duration_minutes=60,
-            windows=windows,
-        )
-        for _ in slots
-    ]
+    loans = remote_loans(borrower, skill, slots, len(slots))
     client = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(borrower.email)}")
 
     def book(i: int) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core import sql
@@ -340,8 +341,8 @@ def _lock_for_booking(loan: Loan, mentor: MentorProfile, at: dt.datetime) -> tup
     cannot both take the mentor's last hour. On PostgreSQL the count is a second statement: at
     its default isolation (READ COMMITTED, which this relies on) a statement sees the data as
     it was when it began, so one that first waited for the lock would miss the booking its
-    holder just committed. On SQLite the transaction holds the
-    database's one write lock from its start, and one statement does both.
+    holder just committed. On SQLite the transaction holds the database's one write lock from
+    its start, and one statement does both.
     """
     hours, params = _month_hours(mentor, at)
     if connection.features.has_select_for_update:
@@ -462,12 +463,19 @@ def accept_loan(*, loan: Loan, actor: Person) -> Loan:
     return loan
 
 
-def answers_new_time(loan: Loan, person: Person) -> bool:
-    """Is the person's answer about a time moved after they accepted the loan?
+def accepted_before(person_id: int) -> Exists:
+    """For a loan query: has the person accepted the loan before? Then their answer now is
+    about a time moved since, and declining declines that time only; the loan stays theirs."""
+    return Exists(
+        LoanEvent.objects.filter(
+            loan=OuterRef("pk"), kind=LoanEventKind.ACCEPTED, actor_id=person_id
+        )
+    )
 
-    Then declining declines that time only, and the loan stays theirs.
-    """
-    return loan.events.filter(kind=LoanEventKind.ACCEPTED, actor=person).exists()
+
+def answers_new_time(loan: Loan, person: Person) -> bool:
+    """Is the person's answer about a time moved after they accepted the loan?"""
+    return Loan.objects.filter(accepted_before(person.pk), pk=loan.pk).exists()
 
 
 @transaction.atomic
@@ -569,12 +577,8 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
 def _hours_left_to_move(loan: Loan, at: dt.datetime) -> bool:
     """Does a session of the loan moved into the month of `at` keep its mentor within that
     month's hours? Counted under the lock on the mentor's time, as a booking counts them."""
-    mentor = loan.mentor
-    if connection.features.has_select_for_update:
-        sql.one(
-            "SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [mentor.resource_id]
-        )
-    return has_hours_left(mentor, loan, at=at)
+    scheduling.lock_resource(loan.mentor.resource_id)
+    return has_hours_left(loan.mentor, loan, at=at)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -49,17 +49,7 @@ from .forms import (
     window_formset,
 )
 from .matching import find_matches
-from .models import (
-    Loan,
-    LoanEvent,
-    LoanEventKind,
-    LoanSession,
-    LoanStatus,
-    MentorProfile,
-    MentorSkill,
-    Mode,
-    Skill,
-)
+from .models import Loan, LoanSession, LoanStatus, MentorProfile, MentorSkill, Mode, Skill
 from .notifications import feed_for, session_entry
 
 CATALOGUE_PAGE_SIZE = 24
@@ -675,14 +665,7 @@ def inbox(request):
     )
     awaiting = list(
         Loan.objects.filter(mentor=mentor, status=LoanStatus.BOOKED)
-        .annotate(
-            # A time moved after the mentor accepted: declining it keeps the loan theirs.
-            new_time=Exists(
-                LoanEvent.objects.filter(
-                    loan=OuterRef("pk"), kind=LoanEventKind.ACCEPTED, actor_id=mentor.person_id
-                )
-            )
-        )
+        .annotate(new_time=services.accepted_before(mentor.person_id))
         .select_related("borrower", "borrower_unit", "municipality")
         .prefetch_related("skills", Prefetch("sessions", queryset=active_sessions))
         .order_by("created_at")

@@ -66,16 +66,23 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
         raise StartInPast()
 
 
+def lock_resource(resource_id: int) -> None:
+    """Lock the resource's time until the transaction ends: its bookers wait in turn.
+
+    On PostgreSQL its row lock; on SQLite the transaction already holds the database's one
+    write lock. By hand (lainaamo.core.sql): every booking takes it.
+    """
+    if connection.features.has_select_for_update:
+        sql.one("SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [resource_id])
+
+
 def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking:
     """Check for overlap and write, turning a lost race into SlotTaken."""
     # Concurrent inserts into one exclusion index can deadlock each other on PostgreSQL;
     # taking the resource's row lock first makes its bookers wait in turn instead.
     # The two statements are hand-written (lainaamo.core.sql): every booking makes them, on
     # SQLite under the database's one write lock.
-    if connection.features.has_select_for_update:
-        sql.one(
-            "SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [booking.resource_id]
-        )
+    lock_resource(booking.resource_id)
     booking.widen()
     if _clashes(booking, exclude_pk=exclude_pk):
         raise SlotTaken()
