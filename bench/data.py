@@ -160,7 +160,6 @@ def generate(*, mentors: int, past_sessions: int, prefix: str = "bench", seed: i
                 blocked_start=start,
                 blocked_end=start + dt.timedelta(hours=1),
                 status=BookingStatus.CONFIRMED,
-                owner="bench",
             )
         )
     Loan.objects.bulk_create(loans, batch_size=BATCH)

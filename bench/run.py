@@ -45,7 +45,7 @@ def setup_django(database_url: str) -> None:
     # As in production: DEBUG would record every query and slow the measured stack down.
     os.environ.setdefault("DEBUG", "false")
     # As in production: mail is queued in the database for the worker, not sent in the request.
-    os.environ.setdefault("TASKS_BACKEND", "lainaamo.core.tasks.DatabaseBackend")
+    os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     import django
 
     django.setup()

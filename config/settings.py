@@ -104,34 +104,18 @@ TEMPLATES = [
 # SQLite: WAL so readers never wait for the writer, and IMMEDIATE transactions so that a
 # transaction that means to write takes the write lock when it begins. The booking service
 # relies on this: its overlap check and insert run under that lock, one writer at a time.
+# A writer that finds the lock taken waits for it up to `timeout` seconds.
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA busy_timeout=20000;"
-    ),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
 }
 
 DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'lainaamo.sqlite3'}"
 # Connections are kept for a minute on both databases: opening one costs more than a simple
 # request (on SQLite each new connection also reads the whole schema again).
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DATABASE_PREPARED_STATEMENTS", True
-):
-    # Parameters bound on the server, and a statement a connection has run five times kept
-    # prepared there, so PostgreSQL plans it once: a quarter less database time per booking.
-    # A pooler in transaction mode that does not keep prepared statements (PgBouncer before
-    # 1.21, or later without max_prepared_statements) needs them off:
-    # DATABASE_PREPARED_STATEMENTS=false.
-    # Added to what DATABASE_URL sets (sslmode and the like), which must stay.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Django's SQLite backend, with writers queueing on a file lock (lainaamo/core/sqlite).
-    DATABASES["default"]["ENGINE"] = "lainaamo.core.sqlite"
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     # Tests use a file, not memory, so that concurrent threads meet the same write lock.
     DATABASES["default"]["TEST"] = {
@@ -219,7 +203,7 @@ TASKS = {
     "default": {
         "BACKEND": env(
             "TASKS_BACKEND",
-            "lainaamo.core.tasks.DatabaseBackend"
+            "django_tasks_db.DatabaseBackend"
             if PRODUCTION
             else "django_tasks.backends.immediate.ImmediateBackend",
         )

@@ -134,24 +134,13 @@ def database_options(**env: str) -> str:
     return result.stdout.strip()
 
 
-def test_postgresql_statements_are_prepared_unless_a_pooler_needs_them_off():
+def test_database_options_are_djangos_own():
     url = "postgres://lainaamo:secret@db.example.fi:5432/lainaamo"
 
-    assert database_options(DATABASE_URL=url) == (
-        "[('prepare_threshold', 5), ('server_side_binding', True)]"
-    )
-    assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="false") == "[]"
-    # What the address itself sets stays.
-    assert database_options(DATABASE_URL=f"{url}?sslmode=require") == (
-        "[('prepare_threshold', 5), ('server_side_binding', True), ('sslmode', 'require')]"
-    )
-
-
-@pytest.mark.django_db
-def test_the_suite_runs_on_the_database_options_of_production(db_vendor):
-    """On PostgreSQL the suite binds on the server, as production does."""
-    with connection.cursor() as cursor:
-        kind = type(cursor.cursor).__name__
-
-    expected = {"postgresql": "ServerBindingCursor", "sqlite": "SQLiteCursorWrapper"}
-    assert kind == expected[db_vendor]
+    # PostgreSQL: Django's defaults, and what the address itself sets.
+    assert database_options(DATABASE_URL=url) == "[]"
+    assert database_options(DATABASE_URL=f"{url}?sslmode=require") == "[('sslmode', 'require')]"
+    # SQLite: Django's own options for a write transaction that takes the lock when it begins.
+    sqlite_options = database_options(DATABASE_URL="sqlite:////tmp/lainaamo-options.sqlite3")
+    assert "('transaction_mode', 'IMMEDIATE')" in sqlite_options
+    assert "journal_mode=WAL" in sqlite_options

@@ -133,7 +133,7 @@ class LoanWriter:
                 buffer_before=pad,
                 buffer_after=pad,
                 status=BookingStatus.CONFIRMED,
-                owner=f"mentors.loan:{loan.pk}",
+                owner=loan,
                 allow_past=True,
             )
             if status == LoanStatus.CANCELLED:

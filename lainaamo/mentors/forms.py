@@ -15,7 +15,7 @@ from lainaamo.directory.forms import (
     LanguageSelect,
 )
 from lainaamo.directory.models import Language, Municipality, Sector
-from lainaamo.scheduling.models import Weekday
+from lainaamo.scheduling.forms import DateInput, TimeInput
 
 from .models import Level, MentorProfile, Mode, Skill
 from .services import MAX_WINDOWS
@@ -32,20 +32,6 @@ DURATIONS = [
 
 WINDOW_ROWS = 3
 CHECKBOX_TEMPLATE = "core/forms/checkbox_field.html"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 class SkillChoiceField(forms.ModelChoiceField):
@@ -420,50 +406,6 @@ class SkillLevelsForm(forms.Form):
             for skill in self.skills
             if self.cleaned_data.get(f"skill_{skill.pk}")
         }
-
-
-class AvailabilityForm(forms.Form):
-    # A blank first choice: a select always sends a value, and a row whose day came preset
-    # would count as filled in, so the empty rows offered for new hours would block saving.
-    weekday = forms.TypedChoiceField(
-        label=_("Weekday"), choices=[("", _("Choose a day")), *Weekday.choices], coerce=int
-    )
-    start = forms.TimeField(label=_("From"), widget=TimeInput)
-    end = forms.TimeField(label=_("Until"), widget=TimeInput)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end must come after the start."))
-        return data
-
-
-AvailabilityFormSet = forms.formset_factory(
-    AvailabilityForm, extra=2, can_delete=True, max_num=50, absolute_max=50
-)
-
-
-class AbsenceForm(forms.Form):
-    first_day = forms.DateField(label=_("First day"), widget=DateInput)
-    last_day = forms.DateField(label=_("Last day"), widget=DateInput)
-    reason = forms.CharField(label=_("Note (only you see it)"), max_length=200, required=False)
-
-    def clean(self):
-        data = super().clean()
-        first, last = data.get("first_day"), data.get("last_day")
-        if first and last and last < first:
-            self.add_error("last_day", _("The last day cannot come before the first."))
-        elif last and last < local(now()).date():
-            # The list shows absences that have not ended; a past one would vanish unsaid.
-            self.add_error(
-                "last_day", _("This absence is already over. Enter one that ends today or later.")
-            )
-        return data
-
-
-AbsenceFormSet = forms.formset_factory(
-    AbsenceForm, extra=1, can_delete=True, max_num=50, absolute_max=50
-)
 
 
 def kept_rows(formset: forms.BaseFormSet) -> list[dict]:

@@ -6,29 +6,23 @@ A decline sends it back to requested; either side may cancel an unfinished loan 
 Any other step raises InvalidTransition.
 """
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Sum
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
-from lainaamo.core.timeutil import month_bounds, now, wall_clock
+from lainaamo.core.timeutil import month_bounds, now
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
-    ACTIVE_STATUSES,
-    Absence,
     Booking,
     BookingStatus,
-    Weekday,
-    WeeklyAvailability,
-    window_needed,
+    Hours,
 )
 
 from . import permissions
@@ -115,82 +109,10 @@ def booked_hours_by_month(
     return {month: hours.get(month, {}) for month in {month_bounds(m)[0] for m in months}}
 
 
-def _facts(
-    mentor: MentorProfile, loan: Loan, *, start: dt.datetime | None, end: dt.datetime | None
-) -> dict:
-    """In one statement: what the rules ask of the mentor and the loan, and of [start, end).
-
-    Hand-written (`lainaamo.core.sql`): every booking asks, and Django took longer to build
-    these six EXISTS than the database takes to answer them.
-    """
-    checks = {
-        "speaks": (
-            "SELECT 1 FROM mentors_mentorlanguage WHERE mentor_id = %s AND language = %s",
-            [mentor.pk, loan.language],
-        ),
-        "serves": (
-            "SELECT 1 FROM mentors_mentorprofile_municipalities"
-            " WHERE mentorprofile_id = %s AND municipality_id = %s",
-            [mentor.pk, loan.municipality_id],
-        ),
-        "knows": (
-            "SELECT 1 FROM mentors_mentorskill s"
-            " JOIN mentors_loan_skills ls ON ls.skill_id = s.skill_id"
-            " WHERE s.mentor_id = %s AND ls.loan_id = %s",
-            [mentor.pk, loan.pk],
-        ),
-        "declined": (
-            "SELECT 1 FROM mentors_decline WHERE loan_id = %s AND mentor_id = %s",
-            [loan.pk, mentor.pk],
-        ),
-    }
-    at_all_hours = True  # the span could lie in a weekly window at all
-    if start is not None and end is not None:
-        # As WeeklyAvailability.objects.covering, by the same rule.
-        needed = window_needed(start, end)
-        at_all_hours = needed is not None
-        if needed is not None:
-            weekday, opens, closes = needed
-            checks["within_hours"] = (
-                "SELECT 1 FROM scheduling_weeklyavailability WHERE resource_id = %s"
-                " AND weekday = %s AND start_time <= %s AND end_time >= %s",
-                [
-                    mentor.resource_id,
-                    weekday,
-                    sql.value(WeeklyAvailability, "start_time", opens),
-                    sql.value(WeeklyAvailability, "end_time", closes),
-                ],
-            )
-        checks["absent"] = (
-            'SELECT 1 FROM scheduling_absence WHERE resource_id = %s AND "start" < %s'
-            ' AND "end" > %s',
-            [
-                mentor.resource_id,
-                sql.value(Absence, "start", end),
-                sql.value(Absence, "end", start),
-            ],
-        )
-    statement = "SELECT " + ", ".join(f"EXISTS({query})" for query, _params in checks.values())
-    answer = sql.one(statement, [param for _query, params in checks.values() for param in params])
-    facts = {name: bool(answer[index]) for index, name in enumerate(checks)}
-    if not at_all_hours:
-        facts["within_hours"] = False  # no weekly window runs past midnight
-    return facts
-
-
 def why_ineligible(
-    mentor: MentorProfile,
-    loan: Loan,
-    *,
-    at: dt.datetime,
-    count_hours: bool = True,
-    facts: dict | None = None,
+    mentor: MentorProfile, loan: Loan, *, at: dt.datetime, count_hours: bool = True
 ) -> str | None:
-    """The reason the mentor cannot take the loan at `at`, or None when they can.
-
-    One query answers every rule but the monthly hours, which take a second one; `facts`,
-    when given, are that first query's answer.
-    """
+    """The reason the mentor cannot take the loan at `at`, or None when they can."""
     today = now().date()
     if on_break(mentor.paused, mentor.returns_on, today):
         return str(_("The mentor is on a break."))
@@ -198,51 +120,36 @@ def why_ineligible(
         return str(_("You cannot borrow yourself."))
     if loan.mode not in mentor.modes:
         return str(_("The mentor does not work in this mode."))
-    if facts is None:
-        facts = _facts(mentor, loan, start=None, end=None)
-    if not facts["speaks"]:
+    if not MentorLanguage.objects.filter(mentor=mentor, language=loan.language).exists():
         return str(_("The mentor does not work in the language of the request."))
-    if loan.mode == Mode.ON_SITE and not facts["serves"]:
+    if (
+        loan.mode == Mode.ON_SITE
+        and not mentor.municipalities.filter(pk=loan.municipality_id).exists()
+    ):
         return str(_("The mentor does not come on site to this municipality."))
-    if not facts["knows"]:
+    asked_for = Loan.skills.through.objects.filter(loan_id=loan.pk).values("skill_id")
+    if not MentorSkill.objects.filter(mentor=mentor, skill_id__in=asked_for).exists():
         return str(_("The mentor has none of the skills asked for."))
-    if facts["declined"]:
+    if Decline.objects.filter(loan_id=loan.pk, mentor=mentor).exists():
         return str(_("The mentor has already declined this request."))
     if count_hours and not has_hours_left(mentor, loan, at=at):
         return str(_("The mentor has no hours left to lend that month."))
     return None
 
 
-def has_hours_left(
-    mentor: MentorProfile, loan: Loan, *, at: dt.datetime, used: float | None = None
-) -> bool:
+def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> bool:
     """Would a session of the loan at `at` keep the mentor within that month's hours?
 
-    `used`, when given, is what the mentor has booked in that month already.
-    """
-    if used is None:
-        query, params = _month_hours(mentor, at)
-        (used,) = sql.one(query, params)
-    return float(used) + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
-
-
-def _month_hours(mentor: MentorProfile, at: dt.datetime) -> tuple[str, list]:
-    """A statement for the hours the mentor has booked in the Helsinki month holding `at`.
-
-    One resource and month of `booked_hours`, by hand: every booking counts them.
+    Counted under the lock on the mentor's time when booking: on PostgreSQL this statement
+    begins after the lock was granted, so it sees every booking committed before.
     """
     month_start, month_end = month_bounds(at)
-    hours = sql.hours('"end"', '"start"')
-    return (
-        f"SELECT COALESCE(SUM({hours}), 0) FROM scheduling_booking"
-        ' WHERE resource_id = %s AND status IN (%s, %s) AND "start" >= %s AND "start" < %s',
-        [
-            mentor.resource_id,
-            *(status.value for status in ACTIVE_STATUSES),
-            sql.value(Booking, "start", month_start),
-            sql.value(Booking, "start", month_end),
-        ],
+    used = (
+        Booking.objects.active()
+        .filter(resource_id=mentor.resource_id, start__gte=month_start, start__lt=month_end)
+        .aggregate(total=Sum(Hours(F("end"), F("start"))))["total"]
     )
+    return float(used or 0) + loan.duration_minutes / 60 <= float(mentor.monthly_hours)
 
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
@@ -321,49 +228,13 @@ def request_loan(
 
 def _record(loan: Loan, kind: str, actor: Person | None, **fields) -> LoanEvent:
     """Write one step of the loan into its history."""
-    return sql.insert(LoanEvent(loan=loan, kind=kind, actor=actor, **fields))
+    return LoanEvent.objects.create(loan=loan, kind=kind, actor=actor, **fields)
 
 
 def _lock(loan: Loan) -> Loan:
     # Lock the loan row only: PostgreSQL refuses FOR UPDATE on the nullable side of the outer
     # join that select_related makes for a loan without a mentor.
     return Loan.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=loan.pk)
-
-
-def _lock_for_booking(loan: Loan, mentor: MentorProfile, at: dt.datetime) -> tuple[Loan, float]:
-    """Lock the loan and the mentor's time, then count the mentor's hours in the month of `at`.
-
-    Returns a copy of `loan` with its status and mentor read again (the caller's instance stays
-    as it was, whatever happens next), and the hours booked. By hand (lainaamo.core.sql):
-    every booking takes this lock.
-
-    The hours are counted under the mentor's lock, so that two bookers of different loans
-    cannot both take the mentor's last hour. On PostgreSQL the count is a second statement: at
-    its default isolation (READ COMMITTED, which this relies on) a statement sees the data as
-    it was when it began, so one that first waited for the lock would miss the booking its
-    holder just committed. On SQLite the transaction holds the database's one write lock from
-    its start, and one statement does both.
-    """
-    hours, params = _month_hours(mentor, at)
-    if connection.features.has_select_for_update:
-        row = sql.one(
-            # Always the loan first, then the mentor's time, as every other step locks them.
-            "SELECT l.status, l.mentor_id FROM mentors_loan l"
-            " JOIN scheduling_resource r ON r.id = %s WHERE l.id = %s FOR UPDATE OF l, r",
-            [mentor.resource_id, loan.pk],
-        )
-        if row is not None:
-            row = (*row, *sql.one(hours, params))
-    else:
-        row = sql.one(
-            f"SELECT status, mentor_id, ({hours}) FROM mentors_loan WHERE id = %s",
-            [*params, loan.pk],
-        )
-    if row is None:
-        raise Loan.DoesNotExist()
-    loan = copy.copy(loan)
-    loan.status, loan.mentor_id, used = row  # a changed mentor_id drops the cached mentor
-    return loan, float(used)
 
 
 def _require(condition: bool) -> None:
@@ -388,54 +259,51 @@ def _check_loan_takes_session(loan: Loan, mentor: MentorProfile, actor: Person) 
         )
 
 
+@transaction.atomic
 def book_session(
     *, loan: Loan, mentor: MentorProfile, start: dt.datetime, actor: Person
 ) -> LoanSession:
-    """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone."""
-    # What only reads is checked before the transaction begins: on SQLite the transaction
-    # holds the database's one write lock from its start, so it should hold little else.
-    # The loan as the caller read it; its state is checked again under the lock.
+    """Book a session of the loan with the mentor, or raise SlotTaken if the time is gone.
+
+    Every rule is read under the locks of the loan and of the mentor's time, which the
+    services that change a mentor's offer (a break, skills, weekly hours, absences) take too:
+    whatever they save before the booking takes its locks, the booking sees.
+    """
+    loan = _lock(loan)
+    scheduling.lock_resources([mentor.resource_id])
+    mentor = MentorProfile.objects.select_related("person__home_unit", "resource").get(
+        pk=mentor.pk
+    )
     _check_loan_takes_session(loan, mentor, actor)
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
-    facts = _facts(mentor, loan, start=start, end=end)
-    # The monthly hours are counted once, under the lock below.
-    reason = why_ineligible(mentor, loan, at=start, count_hours=False, facts=facts)
+    reason = why_ineligible(mentor, loan, at=start)
     if reason:
         raise MentorUnavailable(reason)
     if start < now():
         raise scheduling.StartInPast()
-    if not facts["within_hours"] or facts["absent"]:
+    if not scheduling.is_available(resource=mentor.resource, start=start, end=end):
         raise scheduling.OutsideAvailability()
     before, after = buffers_for(loan)
-    mentor_unit_id, mentor_sector = mentor.person.home_unit_id, mentor.person.sector
-
-    with transaction.atomic():
-        # Under the lock again: what another request may have changed since.
-        loan, used = _lock_for_booking(loan, mentor, start)
-        _check_loan_takes_session(loan, mentor, actor)
-        if not has_hours_left(mentor, loan, at=start, used=used):
-            raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
-        accepted = loan.status == LoanStatus.ACCEPTED
-        booking = scheduling.book(
-            resource=mentor.resource,
-            start=start,
-            end=end,
-            buffer_before=before,
-            buffer_after=after,
-            status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
-            owner=f"mentors.loan:{loan.pk}",
-            savepoint=False,  # any error here undoes this whole transaction
-        )
-        session = sql.insert(LoanSession(loan=loan, booking=booking))
-        kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED
-        _record(loan, kind, actor, start=start)
-        if loan.mentor_id is None:
-            loan.mentor = mentor
-            loan.mentor_unit_id = mentor_unit_id
-            loan.mentor_sector = mentor_sector
-            loan.status = LoanStatus.BOOKED
-            sql.update(loan, ["mentor", "mentor_unit", "mentor_sector", "status"])
-        _notify("session_added" if accepted else "booked", loan, [session])
+    accepted = loan.status == LoanStatus.ACCEPTED
+    booking = scheduling.book(
+        resource=mentor.resource,
+        start=start,
+        end=end,
+        buffer_before=before,
+        buffer_after=after,
+        status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
+        owner=loan,
+    )
+    session = LoanSession.objects.create(loan=loan, booking=booking)
+    kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED
+    _record(loan, kind, actor, start=start)
+    if loan.mentor_id is None:
+        loan.mentor = mentor
+        loan.mentor_unit_id = mentor.person.home_unit_id
+        loan.mentor_sector = mentor.person.sector
+        loan.status = LoanStatus.BOOKED
+        loan.save(update_fields=["mentor", "mentor_unit", "mentor_sector", "status", "updated_at"])
+    _notify("session_added" if accepted else "booked", loan, [session])
     return session
 
 
@@ -548,14 +416,16 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
     session = LoanSession.objects.select_related("booking__resource").get(pk=session.pk)
     if not session.booking.is_active:
         raise InvalidTransition()
+    # The mentor's time is locked before its rules are read, as when booking.
+    scheduling.lock_resources([session.booking.resource_id])
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
     if start < now():
         raise scheduling.StartInPast()
     if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
         raise scheduling.OutsideAvailability()
     previous_start = session.booking.start
-    if month_bounds(start) != month_bounds(previous_start) and not _hours_left_to_move(
-        loan, start
+    if month_bounds(start) != month_bounds(previous_start) and not has_hours_left(
+        loan.mentor, loan, at=start
     ):
         raise MentorUnavailable(_("The mentor has no hours left to lend that month."))
     # The mentor agreed to the old time, not to one someone else chose: they answer again.
@@ -572,13 +442,6 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
     _record(loan, LoanEventKind.RESCHEDULED, actor, start=start, previous_start=previous_start)
     _notify("rescheduled", loan, [session])
     return session
-
-
-def _hours_left_to_move(loan: Loan, at: dt.datetime) -> bool:
-    """Does a session of the loan moved into the month of `at` keep its mentor within that
-    month's hours? Counted under the lock on the mentor's time, as a booking counts them."""
-    scheduling.lock_resource(loan.mentor.resource_id)
-    return has_hours_left(loan.mentor, loan, at=at)
 
 
 @transaction.atomic
@@ -659,6 +522,7 @@ def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None
         raise InvalidRequest(_("A skill level is 1 (basics), 2 (good) or 3 (expert)."))
     if Skill.objects.filter(pk__in=levels, retired=True).exists():
         raise InvalidRequest(_("A retired skill cannot be added to a profile."))
+    scheduling.lock_resources([mentor.resource_id])  # a booking reads the skills under it
     # Retired skills are not on the form: the mentor keeps them as they were.
     MentorSkill.objects.filter(mentor=mentor, skill__retired=False).exclude(
         skill_id__in=levels
@@ -694,6 +558,7 @@ def update_mentor_profile(
         raise InvalidRequest(_("The hours a month must be between 0 and 160."))
     if paused and returns_on is not None and returns_on < now().date():
         raise InvalidRequest(_("The return date has already passed."))
+    scheduling.lock_resources([mentor.resource_id])  # a booking reads all this under it
     for code in Language.values:
         setattr(mentor, f"bio_{code}", bio.get(code, "").strip())
     mentor.on_site = on_site
@@ -710,50 +575,3 @@ def update_mentor_profile(
         MentorLanguage.objects.get_or_create(mentor=mentor, language=code)
     mentor.municipalities.set(municipality_ids)
     return mentor
-
-
-@transaction.atomic
-def update_availability(
-    *, mentor: MentorProfile, rows: list[tuple[int, dt.time, dt.time]]
-) -> None:
-    """Replace a mentor's weekly hours (weekday, from, until; Helsinki wall-clock time)."""
-    rows = sorted(rows)
-    for weekday, start, end in rows:
-        if weekday not in Weekday.values:
-            raise InvalidRequest(_("Choose a weekday."))
-        if end <= start:
-            raise InvalidRequest(_("Each row must end after it starts."))
-    for (day, _start, end), (next_day, next_start, _end) in zip(rows, rows[1:], strict=False):
-        if day == next_day and next_start < end:
-            raise InvalidRequest(
-                _("Two rows overlap on %(weekday)s."), weekday=Weekday(day).label.lower()
-            )
-    WeeklyAvailability.objects.filter(resource_id=mentor.resource_id).delete()
-    WeeklyAvailability.objects.bulk_create(
-        WeeklyAvailability(
-            resource_id=mentor.resource_id, weekday=day, start_time=start, end_time=end
-        )
-        for day, start, end in rows
-    )
-
-
-@transaction.atomic
-def update_absences(*, mentor: MentorProfile, rows: list[tuple[dt.date, dt.date, str]]) -> None:
-    """Replace a mentor's current and coming absences (first and last day, inclusive)."""
-    rows = sorted(rows)
-    for first, last, _reason in rows:
-        if last < first:
-            raise InvalidRequest(_("The last day of an absence cannot come before the first."))
-    for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
-        if next_first <= last:
-            raise InvalidRequest(_("Two absences overlap."))
-    Absence.objects.filter(resource_id=mentor.resource_id, end__gt=now()).delete()
-    Absence.objects.bulk_create(
-        Absence(
-            resource_id=mentor.resource_id,
-            start=wall_clock(first, dt.time()),
-            end=wall_clock(last + dt.timedelta(days=1), dt.time()),
-            reason=reason.strip()[:200],
-        )
-        for first, last, reason in rows
-    )

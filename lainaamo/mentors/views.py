@@ -29,13 +29,13 @@ from lainaamo.core.timeutil import local, now
 from lainaamo.directory.forms import PersonForm
 from lainaamo.directory.models import Municipality, Person, Unit, new_calendar_token
 from lainaamo.directory.permissions import coordinated_municipality_ids, managed_unit_ids
+from lainaamo.scheduling import services as scheduling
+from lainaamo.scheduling.forms import AbsenceFormSet, AvailabilityFormSet
 from lainaamo.scheduling.models import ACTIVE_STATUSES, Absence, WeeklyAvailability
 from lainaamo.scheduling.services import SlotTaken, free_slots
 
 from . import figures, permissions, services
 from .forms import (
-    AbsenceFormSet,
-    AvailabilityFormSet,
     BookForm,
     CatalogueFilterForm,
     CompleteForm,
@@ -865,13 +865,13 @@ def _save_profile_section(request, section: str, forms: dict, mentor: MentorProf
         elif section == "skills":
             services.save_mentor_skills(mentor=mentor, levels=form.levels())
         elif section == "availability":
-            services.update_availability(
-                mentor=mentor,
+            scheduling.set_weekly_hours(
+                resource=mentor.resource,
                 rows=[(row["weekday"], row["start"], row["end"]) for row in kept_rows(form)],
             )
         else:
-            services.update_absences(
-                mentor=mentor,
+            scheduling.set_absences(
+                resource=mentor.resource,
                 rows=[
                     (row["first_day"], row["last_day"], row["reason"]) for row in kept_rows(form)
                 ],

@@ -3,11 +3,12 @@
 import datetime as dt
 import uuid
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core import sql
 from lainaamo.core.timeutil import HELSINKI
 
 
@@ -19,10 +20,23 @@ class ResourceKind(models.TextChoices):
 
 
 class Resource(models.Model):
-    """Anything that can be booked; it has one calendar."""
+    """Anything that can be booked; it has one calendar.
+
+    A resource with a `parent` is a part of it (an item of an equipment kit): booking the
+    parent books every part with it, so a part is never lent twice, alone or in its kit.
+    Parts have no parts of their own.
+    """
 
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
     name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
 
     class Meta:
         verbose_name = _("resource")
@@ -53,10 +67,20 @@ class Hours(models.Func):
     def __init__(self, end, start, **extra) -> None:
         super().__init__(end, start, **extra)
 
-    def as_sql(self, compiler, connection, **extra):
+    def _operands(self, compiler):
         end, end_params = compiler.compile(self.source_expressions[0])
         start, start_params = compiler.compile(self.source_expressions[1])
-        return sql.hours(end, start, connection.vendor), (*end_params, *start_params)
+        return end, start, (*end_params, *start_params)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        end, start, params = self._operands(compiler)
+        return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 3600.0)", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        end, start, params = self._operands(compiler)
+        # julianday() is a float of days, a few nanoseconds off: rounded to whole seconds, an
+        # hour is exactly 1.0 and a mentor's last hour fits their limit exactly.
+        return f"(ROUND((julianday({end}) - julianday({start})) * 86400.0) / 3600.0)", params
 
 
 # Past this many resources, summing over every resource's bookings in the period and picking
@@ -67,6 +91,9 @@ HOURS_LOOKUP_LIMIT = 50
 class BookingQuerySet(models.QuerySet):
     def active(self) -> "BookingQuerySet":
         return self.filter(status__in=ACTIVE_STATUSES)
+
+    def owned_by(self, owner: models.Model) -> "BookingQuerySet":
+        return self.filter(owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk)
 
     def blocking(self, start: dt.datetime, end: dt.datetime) -> "BookingQuerySet":
         """Active bookings whose buffered time meets [start, end)."""
@@ -133,8 +160,14 @@ class Booking(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.TENTATIVE
     )
-    # What the booking belongs to, as "app.model:pk" (e.g. "mentors.loansession:12").
-    owner = models.CharField(_("belongs to"), max_length=100, blank=True)
+    # The bookings made together (a kit and its parts, a room and its equipment) share a group.
+    group = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
+    # What the booking belongs to: a loan, a registration, a reservation.
+    owner_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    owner_id = models.PositiveBigIntegerField(null=True, blank=True)
+    owner = GenericForeignKey("owner_type", "owner_id")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -150,6 +183,7 @@ class Booking(models.Model):
             # A mentor's hours in a month, counted under the lock of every booking.
             models.Index(fields=["resource", "start"]),
             models.Index(fields=["start"]),
+            models.Index(fields=["owner_type", "owner_id"]),
         ]
         constraints = [
             models.CheckConstraint(

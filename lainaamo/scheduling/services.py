@@ -9,18 +9,19 @@ under the database's one write lock.
 
 import bisect
 import datetime as dt
+import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core import sql
 from lainaamo.core.errors import Conflict, DomainError
-from lainaamo.core.timeutil import HELSINKI, local, now, wall_clock
+from lainaamo.core.timeutil import HELSINKI, local, month_bounds, now, wall_clock
 
-from .models import ACTIVE_STATUSES, Absence, Booking, BookingStatus, Resource, WeeklyAvailability
+from .models import Absence, Booking, BookingStatus, Resource, Weekday, WeeklyAvailability
 
 EXCLUSION_VIOLATION = "23P01"
 
@@ -66,121 +67,223 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
         raise StartInPast()
 
 
-def lock_resource(resource_id: int) -> None:
-    """Lock the resource's time until the transaction ends: its bookers wait in turn.
+def _pk(resource: Resource | int) -> int:
+    return resource if isinstance(resource, int) else resource.pk
 
-    On PostgreSQL its row lock; on SQLite the transaction already holds the database's one
-    write lock. By hand (lainaamo.core.sql): every booking takes it.
+
+def lock_resources(resources: Iterable[Resource | int]) -> None:
+    """Lock the resources' time until the transaction ends: their bookers wait in turn.
+
+    Every booker locks in the same order (by key), so bookers of overlapping sets queue and
+    never deadlock. Lock a step's own rows (a loan, a registration) first, then the resources,
+    all in one call. On SQLite the IMMEDIATE transaction holds the database's one write lock
+    already.
     """
-    if connection.features.has_select_for_update:
-        sql.one("SELECT id FROM scheduling_resource WHERE id = %s FOR UPDATE", [resource_id])
+    ids = sorted({_pk(resource) for resource in resources})
+    if ids and connection.features.has_select_for_update:
+        list(Resource.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
 
 
-def _save_guarded(booking: Booking, *, exclude_pk: int | None = None) -> Booking:
-    """Check for overlap and write, turning a lost race into SlotTaken."""
-    # Concurrent inserts into one exclusion index can deadlock each other on PostgreSQL;
-    # taking the resource's row lock first makes its bookers wait in turn instead.
-    # The two statements are hand-written (lainaamo.core.sql): every booking makes them, on
-    # SQLite under the database's one write lock.
-    lock_resource(booking.resource_id)
-    booking.widen()
-    if _clashes(booking, exclude_pk=exclude_pk):
-        raise SlotTaken()
-    # Callers hold a transaction (book and reschedule are atomic): a failed write is undone
-    # with it, on PostgreSQL too, where a failed statement spoils the whole transaction.
+def _parts_of(resource_ids: Iterable[int]) -> dict[int, list[int]]:
+    """The parts of each resource (a kit's items), by the resource's key."""
+    parts: dict[int, list[int]] = {pk: [] for pk in resource_ids}
+    children = Resource.objects.filter(parent_id__in=parts).values_list("pk", "parent_id")
+    for pk, parent_id in children.order_by("pk"):
+        parts[parent_id].append(pk)
+    return parts
+
+
+def _clashes(booking: Booking, *, exclude_group: uuid.UUID | None = None) -> bool:
+    """Does an active booking of the booking's resource meet its buffered span?"""
+    others = Booking.objects.filter(resource_id=booking.resource_id).blocking(
+        booking.blocked_start, booking.blocked_end
+    )
+    if exclude_group is not None:
+        others = others.exclude(group=exclude_group)
+    return others.exists()
+
+
+def _write(bookings: list[Booking], *, exclude_group: uuid.UUID | None = None) -> None:
+    """Check each booking for overlap and save it, turning a lost race into SlotTaken.
+
+    The caller holds a transaction and the resources' locks. On PostgreSQL the exclusion
+    constraint refuses an overlap that got past the check all the same.
+    """
+    for booking in bookings:
+        booking.widen()
+        if _clashes(booking, exclude_group=exclude_group):
+            raise SlotTaken()
     try:
-        if booking.pk is None:
-            sql.insert(booking)
-        else:
+        for booking in bookings:
             booking.save()
     except IntegrityError as error:
         if _is_overlap_violation(error):
             raise SlotTaken() from error
         raise
-    return booking
 
 
-def _clashes(booking: Booking, *, exclude_pk: int | None) -> bool:
-    """Does an active booking of the resource meet the booking's buffered span?
-
-    `Booking.objects.blocking()`, written out.
-    """
-    statement = (
-        "SELECT 1 FROM scheduling_booking WHERE resource_id = %s AND status IN (%s, %s)"
-        " AND blocked_start < %s AND blocked_end > %s"
-    )
-    params = [
-        booking.resource_id,
-        *(status.value for status in ACTIVE_STATUSES),
-        sql.value(Booking, "blocked_start", booking.blocked_end),
-        sql.value(Booking, "blocked_end", booking.blocked_start),
-    ]
-    if exclude_pk is not None:
-        statement += " AND id <> %s"
-        params.append(exclude_pk)
-    return sql.one(statement + " LIMIT 1", params) is not None
-
-
-def book(
+@transaction.atomic
+def book_group(
     *,
-    resource: Resource,
+    resources: Sequence[Resource],
     start: dt.datetime,
     end: dt.datetime,
     buffer_before: dt.timedelta = dt.timedelta(),
     buffer_after: dt.timedelta = dt.timedelta(),
+    buffers: Mapping[int, tuple[dt.timedelta, dt.timedelta]] | None = None,
     status: str = BookingStatus.TENTATIVE,
-    owner: str = "",
+    owner: models.Model | None = None,
     allow_past: bool = False,
-    savepoint: bool = True,
-) -> Booking:
-    """Book a resource for [start, end), or raise SlotTaken if its time is not free.
+    within_availability: bool = False,
+) -> list[Booking]:
+    """Book several resources for [start, end) at once, all or none, in one group.
 
-    Inside a caller's transaction the booking is undone alone when it fails (a savepoint). A
-    caller whose transaction is undone whole on any error passes `savepoint=False` and saves
-    the savepoint's two statements; after a failure it may not use that transaction again.
+    One booking per resource, and one per part of each (a kit's items, with the kit's
+    buffers), so the overlap guard holds for every one of them. `buffers` maps a resource's
+    key to its own (before, after), such as the transport time of one kit; the others get
+    `buffer_before` and `buffer_after`. With `within_availability`, each resource must also
+    have a weekly window holding the time and no absence in it, read under the lock.
     """
     _check_interval(start, end, allow_past=allow_past)
-    booking = Booking(
-        resource=resource,
-        start=start,
-        end=end,
-        buffer_before=buffer_before,
-        buffer_after=buffer_after,
-        status=status,
-        owner=owner,
+    buffers = buffers or {}
+    parts = {pk: [pk, *others] for pk, others in _parts_of(r.pk for r in resources).items()}
+    # All at once, in key order, parts included: see lock_resources.
+    lock_resources(pk for family in parts.values() for pk in family)
+    if within_availability and not all(
+        is_available(resource=r, start=start, end=end) for r in resources
+    ):
+        raise OutsideAvailability()
+    group = uuid.uuid4()
+    bookings = []
+    for resource in resources:
+        before, after = buffers.get(resource.pk, (buffer_before, buffer_after))
+        bookings.extend(
+            Booking(
+                resource_id=resource_id,
+                start=start,
+                end=end,
+                buffer_before=before,
+                buffer_after=after,
+                status=status,
+                group=group,
+                owner=owner,
+            )
+            for resource_id in parts[resource.pk]
+        )
+    _write(bookings)
+    return bookings
+
+
+def book(*, resource: Resource, **options) -> Booking:
+    """Book one resource (and its parts) for [start, end), or raise SlotTaken.
+
+    Takes the options of `book_group`. Inside a caller's transaction a refused booking is
+    undone alone (a savepoint) and the caller may go on.
+    """
+    booking = book_group(resources=[resource], **options)[0]
+    booking.resource = resource
+    return booking
+
+
+class NoneFree(Conflict):
+    code = "none_free"
+    message = _("Nobody is free at this time any more. Please choose another time.")
+
+
+@transaction.atomic
+def book_any(
+    *,
+    pool: Sequence[Resource],
+    start: dt.datetime,
+    end: dt.datetime,
+    within_availability: bool = True,
+    **options,
+) -> Booking:
+    """Book whichever resource of the pool is free for [start, end), the least booked first.
+
+    Fair: among the free ones, the one with the fewest active bookings in the Helsinki month
+    of `start` (then the lowest key). All of the pool is locked, so of bookers racing for its
+    last free member one wins and the rest are told that none is free. Takes the options of
+    `book_group`; by default a member must have a weekly window holding the time.
+    """
+    _check_interval(start, end, allow_past=options.get("allow_past", False))
+    lock_resources(pool)
+    month_start, month_end = month_bounds(start)
+    load = dict(
+        Booking.objects.active()
+        .filter(resource__in=pool, start__gte=month_start, start__lt=month_end)
+        .order_by()
+        .values("resource_id")
+        .annotate(count=models.Count("pk"))
+        .values_list("resource_id", "count")
     )
-    with transaction.atomic(savepoint=savepoint):
-        return _save_guarded(booking)
+    for resource in sorted(pool, key=lambda r: (load.get(r.pk, 0), r.pk)):
+        try:
+            return book(
+                resource=resource,
+                start=start,
+                end=end,
+                within_availability=within_availability,
+                **options,
+            )
+        except (SlotTaken, OutsideAvailability):
+            continue
+    raise NoneFree()
+
+
+def _group_of(booking: Booking) -> list[Booking]:
+    """The bookings made with this one, locked: the booking first, then its parts."""
+    rows = list(Booking.objects.select_for_update().filter(group=booking.group).order_by("pk"))
+    lock_resources(row.resource_id for row in rows)
+    return sorted(rows, key=lambda row: row.pk != booking.pk)
 
 
 @transaction.atomic
 def reschedule(
-    *, booking: Booking, start: dt.datetime, end: dt.datetime, status: str | None = None
+    *,
+    booking: Booking,
+    start: dt.datetime,
+    end: dt.datetime,
+    status: str | None = None,
+    within_availability: bool = False,
 ) -> Booking:
-    """Move an active booking, and set its status if given; the sequence goes up by one."""
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    """Move an active booking with its group, and set its status if given.
+
+    The sequence of each goes up by one. With `within_availability`, the booking's resource
+    must have a weekly window holding the new time and no absence in it, read under the lock.
+    """
+    rows = _group_of(booking)
+    booking = rows[0]
     if not booking.is_active:
         raise Conflict(_("A cancelled booking cannot be moved."))
     if status == BookingStatus.CANCELLED:
         raise ValueError("cancel a booking with set_status, not by moving it")
     _check_interval(start, end, allow_past=False)
-    booking.start, booking.end = start, end
-    booking.status = status or booking.status
-    booking.sequence += 1
-    return _save_guarded(booking, exclude_pk=booking.pk)
+    if within_availability and not is_available(
+        resource=booking.resource_id, start=start, end=end
+    ):
+        raise OutsideAvailability()
+    for row in rows:
+        row.start, row.end = start, end
+        row.status = status or row.status
+        row.sequence += 1
+    _write(rows, exclude_group=booking.group)
+    return booking
 
 
 @transaction.atomic
 def set_status(*, booking: Booking, status: str) -> Booking:
-    """Confirm or cancel a booking; a cancelled one never comes back."""
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    """Confirm or cancel a booking with its group; a cancelled one never comes back."""
+    rows = _group_of(booking)
+    booking = rows[0]
     if booking.status == status:
         return booking
     if booking.status == BookingStatus.CANCELLED:
         raise Conflict(_("A cancelled booking cannot be changed."))
-    booking.status = status
-    booking.sequence += 1
-    booking.save(update_fields=["status", "sequence", "updated_at"])
+    for row in rows:
+        row.status = status
+        row.sequence += 1
+        row.save(update_fields=["status", "sequence", "updated_at"])
     return booking
 
 
@@ -231,13 +334,17 @@ def free_slots(
             rules[rule.resource_id].append(rule)
     reach_start, reach_end = start - buffer_before, end + buffer_after
     busy = defaultdict(list)
+    # A kit is busy while any of its items is.
     bookings = (
-        Booking.objects.filter(resource_id__in=resource_ids)
+        Booking.objects.filter(
+            Q(resource_id__in=resource_ids) | Q(resource__parent_id__in=resource_ids)
+        )
         .blocking(reach_start, reach_end)
-        .values_list("resource_id", "blocked_start", "blocked_end")
+        .values_list("resource_id", "resource__parent_id", "blocked_start", "blocked_end")
     )
-    for resource_id, b_start, b_end in bookings:
-        busy[resource_id].append((b_start, b_end))
+    wanted = set(resource_ids)
+    for resource_id, parent_id, b_start, b_end in bookings:
+        busy[resource_id if resource_id in wanted else parent_id].append((b_start, b_end))
     absences = Absence.objects.filter(
         resource_id__in=resource_ids, start__lt=reach_end, end__gt=reach_start
     ).values_list("resource_id", "start", "end")
@@ -278,12 +385,72 @@ def free_slots(
     return result
 
 
-def is_available(*, resource: Resource, start: dt.datetime, end: dt.datetime) -> bool:
+def is_available(*, resource: Resource | int, start: dt.datetime, end: dt.datetime) -> bool:
     """Does [start, end) lie inside one of the resource's weekly windows, clear of absences?
 
-    Bookings are not looked at here: `book` and `reschedule` check those under the lock.
+    Bookings are not looked at here: `book` and `reschedule` check those under the lock, and
+    read this there too when asked to (`within_availability`).
     """
+    pk = _pk(resource)
     return (
-        WeeklyAvailability.objects.filter(resource=resource).covering(start, end).exists()
-        and not Absence.objects.filter(resource=resource).overlapping(start, end).exists()
+        WeeklyAvailability.objects.filter(resource_id=pk).covering(start, end).exists()
+        and not Absence.objects.filter(resource_id=pk).overlapping(start, end).exists()
+    )
+
+
+class InvalidAvailability(DomainError):
+    code = "invalid_availability"
+
+
+@transaction.atomic
+def set_weekly_hours(*, resource: Resource, rows: list[tuple[int, dt.time, dt.time]]) -> None:
+    """Replace a resource's weekly hours (weekday, from, until; Helsinki wall-clock time).
+
+    Under the resource's lock, so that a booking being made sees the hours before or after
+    the change, never half of it.
+    """
+    rows = sorted(rows)
+    for weekday, start, end in rows:
+        if weekday not in Weekday.values:
+            raise InvalidAvailability(_("Choose a weekday."))
+        if end <= start:
+            raise InvalidAvailability(_("Each row must end after it starts."))
+    for (day, _start, end), (next_day, next_start, _end) in zip(rows, rows[1:], strict=False):
+        if day == next_day and next_start < end:
+            raise InvalidAvailability(
+                _("Two rows overlap on %(weekday)s."), weekday=Weekday(day).label.lower()
+            )
+    lock_resources([resource])
+    WeeklyAvailability.objects.filter(resource=resource).delete()
+    WeeklyAvailability.objects.bulk_create(
+        WeeklyAvailability(resource=resource, weekday=day, start_time=start, end_time=end)
+        for day, start, end in rows
+    )
+
+
+@transaction.atomic
+def set_absences(*, resource: Resource, rows: list[tuple[dt.date, dt.date, str]]) -> None:
+    """Replace a resource's current and coming absences (first and last day, inclusive).
+
+    Under the resource's lock, as `set_weekly_hours`.
+    """
+    rows = sorted(rows)
+    for first, last, _reason in rows:
+        if last < first:
+            raise InvalidAvailability(
+                _("The last day of an absence cannot come before the first.")
+            )
+    for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
+        if next_first <= last:
+            raise InvalidAvailability(_("Two absences overlap."))
+    lock_resources([resource])
+    Absence.objects.filter(resource=resource, end__gt=now()).delete()
+    Absence.objects.bulk_create(
+        Absence(
+            resource=resource,
+            start=wall_clock(first, dt.time()),
+            end=wall_clock(last + dt.timedelta(days=1), dt.time()),
+            reason=reason.strip()[:200],
+        )
+        for first, last, reason in rows
     )

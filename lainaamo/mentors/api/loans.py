@@ -11,13 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
-from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, NotFound, PermissionDenied
 from lainaamo.core.ical import build_calendar
 from lainaamo.directory.api import active_language, errors, person_of
-from lainaamo.directory.models import Person, Unit
+from lainaamo.directory.models import Person
 from lainaamo.directory.permissions import coordinated_municipality_ids
-from lainaamo.scheduling.models import Resource
 
 from .. import permissions, services
 from ..matching import find_matches
@@ -73,36 +71,17 @@ def get_loan(person: Person, loan_id: int, *, full: bool = True) -> Loan:
     if full:
         loan = loan_queryset(Loan.objects.all()).filter(pk=loan_id).first()
     else:
-        # By hand (lainaamo.core.sql): every step of every loan reads it first.
-        loan = sql.first(
-            Loan, f"SELECT {sql.columns(Loan)} FROM mentors_loan WHERE id = %s", [loan_id]
-        )
+        loan = Loan.objects.filter(pk=loan_id).first()
     if loan is None or not permissions.can_see_loan(person, loan):
         raise NotFound()
     return loan
 
 
 def booking_mentor(mentor_id: int) -> MentorProfile:
-    """The mentor to book, with what booking and its answer read of their person and unit."""
-    mentor = sql.first(
-        MentorProfile,
-        f"SELECT {sql.columns(MentorProfile, 'm')}, p.name AS person_name,"
-        " p.home_unit_id AS person_unit_id,"
-        " u.sector AS unit_sector FROM mentors_mentorprofile m"
-        " JOIN directory_person p ON p.id = m.person_id"
-        " LEFT JOIN directory_unit u ON u.id = p.home_unit_id WHERE m.id = %s",
-        [mentor_id],
-    )
+    """The mentor to book; the booking reads what its rules need again, under its locks."""
+    mentor = MentorProfile.objects.filter(pk=mentor_id).first()
     if mentor is None:
         raise UnknownMentor(id=mentor_id)
-    mentor.person = sql.partial(
-        Person, id=mentor.person_id, name=mentor.person_name, home_unit_id=mentor.person_unit_id
-    )
-    if mentor.person_unit_id is not None:
-        mentor.person.home_unit = sql.partial(
-            Unit, id=mentor.person_unit_id, sector=mentor.unit_sector
-        )
-    mentor.resource = sql.partial(Resource, id=mentor.resource_id)
     return mentor
 
 

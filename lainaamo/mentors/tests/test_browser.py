@@ -571,4 +571,4 @@ def test_booking_a_time_just_taken_by_someone_else_says_so_and_books_nothing_twi
         blocked_start__lt=end,
         blocked_end__gt=start,
     )
-    assert [booking.owner for booking in overlapping] == [f"mentors.loan:{rival.pk}"]
+    assert [booking.owner for booking in overlapping] == [rival]

@@ -6,14 +6,18 @@ SQLite the IMMEDIATE transaction serialises them, on PostgreSQL the exclusion co
 the mentor's row lock.
 """
 
+import threading
 from collections import Counter
 
 import pytest
+from django.db import connection, transaction
 
-from lainaamo.mentors.models import Loan, LoanSession, LoanStatus
-from lainaamo.mentors.services import book_session
+from lainaamo.core.errors import DomainError
+from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, MentorProfile
+from lainaamo.mentors.services import book_session, update_mentor_profile
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor, next_weekday
 from lainaamo.scheduling.models import Booking
+from lainaamo.scheduling.services import set_absences
 from lainaamo.scheduling.tests.threads import race
 
 BORROWERS = 10
@@ -86,6 +90,78 @@ def test_borrowers_booking_one_mentor_at_once_at_different_times_stay_within_the
         ]
     )
 
-    kinds = Counter(outcome.split(":")[0] for outcome in outcomes.elements())
-    assert kinds == Counter({"booked": 2, "MentorUnavailable": len(loans) - 2})
+    assert outcomes == Counter(booked=2, mentor_unavailable=len(loans) - 2)
     assert Booking.objects.filter(resource=mentor.resource).active().count() == 2
+
+
+def _held_open(step, started: threading.Event, release: threading.Event) -> threading.Thread:
+    """A thread that runs `step` in a transaction it keeps open until `release` is set."""
+
+    def run():
+        try:
+            with transaction.atomic():
+                step()
+                started.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    return threading.Thread(target=run)
+
+
+def _pause(mentor: MentorProfile) -> None:
+    update_mentor_profile(
+        mentor=mentor,
+        bio={"fi": mentor.bio_fi},
+        languages=list(mentor.languages.values_list("language", flat=True)),
+        municipality_ids=list(mentor.municipalities.values_list("pk", flat=True)),
+        on_site=mentor.on_site,
+        remote=mentor.remote,
+        monthly_hours=mentor.monthly_hours,
+        paused=True,
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [("pause", "mentor_unavailable"), ("absence", "outside_availability")],
+)
+def test_a_break_or_absence_saved_while_a_booking_waits_is_seen_by_the_booking(change, refusal):
+    """The booking reads every rule under the lock on the mentor's time, which the change
+    holds until it commits: a booking that began before the change was saved still sees it."""
+    skill = SkillFactory()
+    mentor = make_mentor(skills={skill: 3}, monthly_hours=40)
+    loan = make_loan(skills=[skill], mode="remote")
+    start = next_weekday(1, 10)
+    day = start.date()
+    step = {
+        "pause": lambda: _pause(mentor),
+        "absence": lambda: set_absences(resource=mentor.resource, rows=[(day, day, "")]),
+    }[change]
+    started, release = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def book():
+        try:
+            book_session(loan=loan, mentor=mentor, start=start, actor=loan.borrower)
+            outcome.append("booked")
+        except DomainError as error:
+            outcome.append(error.code)
+        finally:
+            connection.close()
+
+    holder = _held_open(step, started, release)
+    holder.start()
+    assert started.wait(timeout=30)
+    booker = threading.Thread(target=book)
+    booker.start()
+    booker.join(timeout=0.5)
+    waited = booker.is_alive()  # for the lock that the change holds
+    release.set()
+    holder.join(timeout=30)
+    booker.join(timeout=30)
+
+    assert waited
+    assert outcome == [refusal]
+    assert not Booking.objects.filter(resource=mentor.resource).exists()

@@ -455,7 +455,7 @@ def test_feed_leaves_out_sessions_long_past(send, loan, mentor, borrower, clock)
 
 @pytest.fixture
 def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "lainaamo.core.tasks.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker connects anew
@@ -497,20 +497,3 @@ def test_a_booking_that_loses_its_slot_queues_no_mail(database_queue, loan, ment
         book_session(loan=other, mentor=mentor, start=TUESDAY_10, actor=other.borrower)
 
     assert [task.args_kwargs["args"][1] for task in DBTaskResult.objects.all()] == [loan.pk]
-
-
-def test_the_queue_writes_the_row_django_tasks_db_writes(settings):
-    from django_tasks_db.models import DBTaskResult
-
-    from lainaamo.mentors.tasks import send_loan_mail
-
-    rows = []
-    for backend in ("django_tasks_db.DatabaseBackend", "lainaamo.core.tasks.DatabaseBackend"):
-        settings.TASKS = {"default": {"BACKEND": backend}}
-        result = send_loan_mail.using(priority=7).enqueue("accepted", 42, [1, 2])
-        row = DBTaskResult.objects.values().get(id=result.id)
-        assert result.status == "READY"
-        rows.append({k: v for k, v in row.items() if k not in ("id", "enqueued_at")})
-
-    assert rows[0] == rows[1]
-    assert rows[1]["priority"] == 7

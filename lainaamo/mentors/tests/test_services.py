@@ -213,7 +213,7 @@ def test_booking_a_session_books_the_mentor_and_waits_for_their_answer(loan, men
     assert booking.resource == mentor.resource
     assert (booking.start, booking.end) == (TUESDAY_10, TUESDAY_10 + HOUR)
     assert booking.status == BookingStatus.TENTATIVE
-    assert booking.owner == f"mentors.loan:{loan.pk}"
+    assert booking.owner == loan
     assert booking.buffer_before == booking.buffer_after == dt.timedelta()
 
 

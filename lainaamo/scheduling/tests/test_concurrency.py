@@ -12,8 +12,14 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from lainaamo.core.timeutil import HELSINKI, now
-from lainaamo.scheduling.models import Booking, BookingStatus, Resource, ResourceKind
-from lainaamo.scheduling.services import SlotTaken, book, set_status
+from lainaamo.scheduling.models import (
+    Booking,
+    BookingStatus,
+    Resource,
+    ResourceKind,
+    WeeklyAvailability,
+)
+from lainaamo.scheduling.services import SlotTaken, book, book_any, set_status
 from lainaamo.scheduling.tests.threads import race
 
 THREADS = 12
@@ -107,3 +113,48 @@ def test_database_lets_an_active_booking_overlap_a_cancelled_one():
     again.save()
 
     assert Booking.objects.filter(resource=resource).active().get() == again
+
+
+def kit_with_items(count: int = 2) -> tuple[Resource, list[Resource]]:
+    kit = Resource.objects.create(kind=ResourceKind.EQUIPMENT, name="Streaming kit")
+    items = [
+        Resource.objects.create(kind=ResourceKind.EQUIPMENT, name=f"Camera {n}", parent=kit)
+        for n in range(count)
+    ]
+    return kit, items
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_kit_and_one_of_its_items_booked_at_once_are_never_both_lent():
+    kit, (camera, _tripod) = kit_with_items()
+    start = tomorrow_at(10)
+    attempts = [
+        lambda: book(resource=kit, start=start, end=start + HOUR),
+        lambda: book(resource=camera, start=start + HOUR / 2, end=start + 2 * HOUR),
+    ] * (THREADS // 2)
+
+    outcomes = race(attempts)
+
+    assert outcomes == Counter(booked=1, slot_taken=THREADS - 1)
+    camera_bookings = Booking.objects.filter(resource=camera).active()
+    assert camera_bookings.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_of_three_bookers_racing_for_a_pool_of_two_tutors_two_win_and_one_is_told_none_is_free():
+    start = tomorrow_at(13)
+    tutors = [Resource.objects.create(kind=ResourceKind.TUTOR, name=f"Tutor {n}") for n in (1, 2)]
+    weekday = start.astimezone(HELSINKI).weekday()
+    for tutor in tutors:
+        WeeklyAvailability.objects.create(
+            resource=tutor, weekday=weekday, start_time=dt.time(9), end_time=dt.time(17)
+        )
+    for _round in range(3):  # three times over, so that luck cannot pass it
+        Booking.objects.all().delete()
+
+        outcomes = race([lambda: book_any(pool=tutors, start=start, end=start + HOUR / 2)] * 3)
+
+        assert outcomes == Counter(booked=2, none_free=1)
+        assert sorted(Booking.objects.active().values_list("resource_id", flat=True)) == sorted(
+            tutor.pk for tutor in tutors
+        )

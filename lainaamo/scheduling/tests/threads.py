@@ -6,14 +6,15 @@ from collections.abc import Callable
 
 from django.db import connection
 
-from lainaamo.scheduling.services import SlotTaken
+from lainaamo.core.errors import DomainError
 
 
 def race(attempts: list[Callable[[], object]]) -> Counter:
     """Run each attempt in its own thread, all released at once; count how each ended.
 
     Each thread has its own database connection (Django's are per thread) and closes it at
-    the end. An outcome is "booked", "slot_taken", or the text of any other error.
+    the end. An outcome is "booked", the code of a refusal ("slot_taken", "none_free"), or the
+    text of any other error.
     """
     barrier = threading.Barrier(len(attempts))
     outcomes: list[str] = []
@@ -24,8 +25,8 @@ def race(attempts: list[Callable[[], object]]) -> Counter:
             barrier.wait(timeout=30)
             attempt()
             outcome = "booked"
-        except SlotTaken:
-            outcome = "slot_taken"
+        except DomainError as error:
+            outcome = error.code
         except Exception as error:  # noqa: BLE001 - any other end is reported by the test
             outcome = f"{type(error).__name__}: {error}"
         finally:
