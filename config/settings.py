@@ -32,6 +32,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 PRODUCTION = env("DJANGO_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+if PRODUCTION and DEBUG:
+    # DEBUG shows settings, SQL and tracebacks to anyone who makes an error happen.
+    raise ImproperlyConfigured("DEBUG cannot be on in production (DJANGO_ENV=production).")
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
