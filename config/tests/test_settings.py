@@ -61,6 +61,13 @@ def test_production_starts_with_debug_off_said_so():
     assert result.returncode == 0, result.stderr
 
 
+def test_a_trusted_proxy_that_is_no_address_stops_the_start():
+    result = manage("check", TRUSTED_PROXIES="10.0.0.1,proxy.example.fi")
+
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
+
+
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -153,6 +153,10 @@ class PersonManager(BaseUserManager):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
 
+    def get_by_natural_key(self, username: str):
+        # Logging in takes the e-mail address in any case; it is stored in lower case.
+        return self.get(email=username.strip().lower())
+
 
 def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
@@ -200,6 +204,12 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    @classmethod
+    def normalize_username(cls, username):
+        """The e-mail address in lower case, as logins look it up (the admin's forms use this)."""
+        username = super().normalize_username(username)
+        return username.strip().lower() if isinstance(username, str) else username
 
     def get_full_name(self) -> str:
         return self.name
