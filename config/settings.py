@@ -210,6 +210,12 @@ CACHES = {
     },
 }
 
+# API tokens: how long one works, and how many one person may hold at once.
+API_TOKEN_LIFETIME_DAYS = int(env("API_TOKEN_LIFETIME_DAYS", "90"))
+if API_TOKEN_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be at least 1.")
+API_TOKENS_PER_PERSON = 10
+
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

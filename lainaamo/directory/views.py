@@ -3,14 +3,19 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from lainaamo.core.errors import NotFound
 from lainaamo.core.middleware import set_language_cookie
 
 from .forms import LoginForm, PasswordResetForm
+from .services import revoke_api_token
 from .throttling import client_address, take_turn
 
 PASSWORD_RESET_WINDOW = 3600
@@ -118,3 +123,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "directory/password_reset_complete.html"
 
+
+@require_POST
+@login_required
+def revoke_api_token_view(request, pk: int):
+    """Revoke one of one's own API tokens, from the profile page."""
+    try:
+        revoke_api_token(person=request.user, token_id=pk)
+    except NotFound as error:
+        raise Http404 from error
+    messages.success(
+        request, _("The token is revoked. Programs that used it can no longer sign in with it.")
+    )
+    return redirect("account:profile")
