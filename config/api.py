@@ -28,9 +28,12 @@ It calls the same services as the web pages, so every rule of the domain holds h
 
 **Authentication.** `POST /api/v1/auth/token` with `{"username": <e-mail>, "password"}` gives
 `{"token"}`. Send it on every other request as `Authorization: Bearer <token>`. Only a hash
-of the token is stored; `DELETE /api/v1/auth/token` revokes it. Five failed sign-ins for one
-account from one address lock it out for a while (429, code `locked_out`). Token requests need
-no CSRF token.
+of the token is stored; `DELETE /api/v1/auth/token` revokes it. A token works for 90 days
+unless the service sets another lifetime (`expires_at` in the answer; afterwards 401
+`token_expired`), until it is revoked on its owner's profile page, or until its owner's password
+changes. One person holds at most 10 tokens (409 `too_many_tokens`). Five failed sign-ins for
+one account from one address lock it out for a while, as do failures for many accounts from one
+address (429, code `locked_out`). Token requests need no CSRF token.
 
 **Errors** are always JSON `{"code", "message"}`: `code` is stable for programs, `message` is
 for people, in the language of `Accept-Language`. Bad input is **400** with code `invalid`, a
@@ -39,7 +42,7 @@ message that names the field, and `errors`: one `{"field", "code", "message"}` p
 400 (e.g. `start_in_past`, `reason_required`), 403 `forbidden` (you see the loan but the step
 is not yours), 404 `not_found` (no such object, or not yours to see) and 409 (`slot_taken`:
 someone else just booked the time; `invalid_transition`: not possible in the loan's state).
-401 `unauthorized` means a missing, revoked or unknown token.
+401 `unauthorized` means a missing, revoked or unknown token; `token_expired` an expired one.
 
 **Time.** Every instant is ISO 8601 with its offset, sent in Europe/Helsinki time, e.g.
 `2026-12-01T09:00:00+02:00`. Instants you send must carry an offset (`+02:00`, `+03:00`, `Z`);

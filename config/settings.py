@@ -4,6 +4,7 @@ Development defaults need nothing set: SQLite in var/, mail to the console. Prod
 DJANGO_ENV=production, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and the mail server.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 PRODUCTION = env("DJANGO_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+if PRODUCTION and DEBUG:
+    # DEBUG shows settings, SQL and tracebacks to anyone who makes an error happen.
+    raise ImproperlyConfigured("DEBUG cannot be on in production (DJANGO_ENV=production).")
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
@@ -146,14 +150,55 @@ LOGIN_URL = "directory:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling: five failures for one account from one address lock it for 15 minutes.
+# Login throttling (lainaamo/directory/throttling.py). Five failures for one account from one
+# address lock that account there for 15 minutes. Failures for 20 different accounts from one
+# address within 15 minutes (password spraying) stop new attempts from that address until they
+# are older than 15 minutes; attempts refused meanwhile are not counted, so neither lock can be
+# kept up by someone else's failures for longer than that.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "directory/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_HANDLER = "lainaamo.directory.throttling.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "lainaamo.directory.throttling.client_address"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+LOGIN_ACCOUNTS_PER_ADDRESS = 20
+
+
+def ip_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from error
+
+
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed. A request
+# from anywhere else is taken to come from its own address, whatever header it sends, so that
+# a client cannot choose the address its failed logins are counted against.
+TRUSTED_PROXIES = ip_networks("TRUSTED_PROXIES")
+
+# Password reset mail: at most this many requests per hour for one e-mail address, and from one
+# client address (a library's shared address serves many people).
+PASSWORD_RESETS_PER_EMAIL = 3
+PASSWORD_RESETS_PER_ADDRESS = 20
+
+# The throttles' counters live in the database, the one thing every application server shares.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lainaamo_throttle_cache",
+    },
+}
+
+# API tokens: how long one works, and how many one person may hold at once.
+API_TOKEN_LIFETIME_DAYS = int(env("API_TOKEN_LIFETIME_DAYS", "90"))
+if API_TOKEN_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be at least 1.")
+API_TOKENS_PER_PERSON = 10
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]

@@ -47,6 +47,27 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize("debug", ["true", "1", "on"])
+def test_production_refuses_to_start_with_debug_on(debug):
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50), DEBUG=debug, **PRODUCTION)
+
+    assert result.returncode != 0
+    assert "DEBUG cannot be on in production" in result.stderr
+
+
+def test_production_starts_with_debug_off_said_so():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50), DEBUG="false", **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_trusted_proxy_that_is_no_address_stops_the_start():
+    result = manage("check", TRUSTED_PROXIES="10.0.0.1,proxy.example.fi")
+
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
+
+
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

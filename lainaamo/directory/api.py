@@ -18,12 +18,12 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 from pydantic import AfterValidator, AwareDatetime
 
-from lainaamo.core import sql
 from lainaamo.core.errors import DomainError
 from lainaamo.core.timeutil import HELSINKI
 
 from .models import ApiToken, Language, Person
 from .permissions import coordinated_municipality_ids
+from .services import issue_api_token
 
 # A token's last use is written at most this often, so that reading the API never queues
 # behind the booking writes for SQLite's one write lock.
@@ -56,6 +56,11 @@ class Unauthorized(DomainError):
     status = 401
 
 
+class TokenExpired(Unauthorized):
+    code = "token_expired"
+    message = _("This token has expired. Ask for a new one with POST /api/v1/auth/token.")
+
+
 class FieldError(Schema):
     field: str = Field(description="Where the problem is, e.g. `windows.0.start`.")
     code: str = Field(description="The kind of problem, e.g. `missing`, `timezone_aware`.")
@@ -74,10 +79,12 @@ class ErrorOut(Schema):
 
 ERROR_DESCRIPTIONS = {
     400: "Bad input (code `invalid` or a rule of the domain, e.g. `start_in_past`).",
-    401: "No valid bearer token (code `unauthorized`), or wrong credentials.",
+    401: "No valid bearer token (code `unauthorized`; `token_expired` for one past its expiry),"
+    " or wrong credentials.",
     403: "The object is visible to you but the action is not yours (code `forbidden`).",
     404: "No such object, or you may not see it (code `not_found`).",
-    409: "Conflicts with the current state (`slot_taken`, `invalid_transition`).",
+    409: "Conflicts with the current state (`slot_taken`, `invalid_transition`,"
+    " `too_many_tokens`).",
     429: "Too many failed sign-in attempts (code `locked_out`).",
 }
 
@@ -116,45 +123,47 @@ class ApiTokenAuth(HttpBearer):
         token = token.strip()
         if not token:
             return None
-        # By hand (lainaamo.core.sql): every API request makes this lookup, and Django took
-        # twenty times longer to build it than the database takes to answer.
         current = timezone.now()
-        person = sql.first(
-            Person,
-            f"SELECT {sql.columns(Person, 'p')}, t.id AS token_id,"
-            " (t.last_used_at IS NULL OR t.last_used_at < %s)"
-            " AS token_unused FROM directory_apitoken t"
-            " JOIN directory_person p ON p.id = t.person_id"
-            " WHERE t.key_hash = %s AND p.is_active",
-            [
-                sql.value(ApiToken, "last_used_at", current - LAST_USED_PRECISION),
-                ApiToken.hash_key(token),
-            ],
+        api_token = (
+            ApiToken.objects.select_related("person")
+            .filter(key_hash=ApiToken.hash_key(token), person__is_active=True)
+            .first()
         )
-        if person is None:
+        if api_token is None:
             return None
-        if person.token_unused:
-            ApiToken.objects.filter(pk=person.token_id).update(last_used_at=current)
-        person.api_token = sql.partial(ApiToken, id=person.token_id, person_id=person.pk)
-        request.user = person
+        person = api_token.person
         # Names and messages follow Accept-Language; a client that sends none gets its
-        # owner's chosen language rather than the site default.
+        # owner's chosen language rather than the site default (also for "expired").
         if "HTTP_ACCEPT_LANGUAGE" not in request.META and (
             settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
         ):
             translation.activate(person.language)
             request.LANGUAGE_CODE = person.language
+        if api_token.has_expired(current):
+            raise TokenExpired()
+        if api_token.last_used_at is None or (
+            api_token.last_used_at < current - LAST_USED_PRECISION
+        ):
+            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=current)
+        person.api_token = api_token
+        request.user = person
         return person
 
 
 class TokenIn(Schema):
     username: str = Field(min_length=1, max_length=254, description="The e-mail address.")
     password: str = Field(min_length=1, max_length=4096)
+    name: str = Field(
+        default="",
+        max_length=100,
+        description="What the token is for, e.g. `Outlook add-in`; shown on your profile page.",
+    )
 
 
 class TokenOut(Schema):
     token: str = Field(description="Send it as `Authorization: Bearer <token>`.")
     token_type: Literal["bearer"] = "bearer"
+    expires_at: LocalDateTime = Field(description="When the token stops working.")
 
 
 class UnitOut(Schema):
@@ -216,11 +225,16 @@ def health(request: HttpRequest):
 @router.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, **errors(400, 401, 429)},
+    response={200: TokenOut, **errors(400, 401, 409, 429)},
     summary="Get a bearer token for an e-mail address and password",
 )
 def create_token(request: HttpRequest, payload: TokenIn):
-    """Failed attempts count per account and address; five lock the account out for a while."""
+    """Failed attempts count per account and address; five lock the account out for a while.
+
+    A token works for API_TOKEN_LIFETIME_DAYS (90 unless configured), until it is revoked, or
+    until its owner's password changes. One person holds at most 10 at a time (409
+    `too_many_tokens`); they see and revoke them on their profile page.
+    """
     username = payload.username.strip().lower()
     person = authenticate(request=request, username=username, password=payload.password)
     if getattr(request, "axes_locked_out", False):
@@ -230,8 +244,8 @@ def create_token(request: HttpRequest, payload: TokenIn):
         raise LockedOut()
     if person is None:
         raise InvalidCredentials()
-    _token, key = ApiToken.issue(person)
-    return {"token": key, "token_type": "bearer"}
+    token, key = issue_api_token(person=person, name=payload.name)
+    return {"token": key, "token_type": "bearer", "expires_at": token.expires_at}
 
 
 @router.delete(

@@ -40,6 +40,11 @@ class LoginForm(auth_forms.AuthenticationForm):
         ),
     }
 
+    def clean_username(self) -> str:
+        # E-mail addresses are stored in lower case; the throttle counts an account once,
+        # however its address was typed.
+        return self.cleaned_data["username"].strip().lower()
+
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset form, writing to each user in the language they chose."""

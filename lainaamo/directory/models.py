@@ -1,5 +1,6 @@
 """Who and where: regions, municipalities, units, partners, people and their roles."""
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -153,6 +154,10 @@ class PersonManager(BaseUserManager):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
 
+    def get_by_natural_key(self, username: str):
+        # Logging in takes the e-mail address in any case; it is stored in lower case.
+        return self.get(email=username.strip().lower())
+
 
 def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
@@ -200,6 +205,22 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    def save(self, *args, **kwargs):
+        # A new password revokes every API token the old one gave out, whichever way it was
+        # changed: the password pages, the admin, `manage.py changepassword`. Django marks a
+        # password set since the last save in `_password`, as here; a hash upgraded at login
+        # is not marked, and keeps the tokens.
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            self.api_tokens.all().delete()
+
+    @classmethod
+    def normalize_username(cls, username):
+        """The e-mail address in lower case, as logins look it up (the admin's forms use this)."""
+        username = super().normalize_username(username)
+        return username.strip().lower() if isinstance(username, str) else username
 
     def get_full_name(self) -> str:
         return self.name
@@ -255,8 +276,18 @@ class Role(models.Model):
         return f"{self.get_kind_display()}: {self.region or self.municipality or self.unit}"
 
 
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self, at: dt.datetime) -> "ApiTokenQuerySet":
+        """Tokens that still work at that instant."""
+        return self.filter(expires_at__gt=at)
+
+
 class ApiToken(models.Model):
-    """A bearer token for the JSON API; only its SHA-256 is stored, so a leak grants nothing."""
+    """A bearer token for the JSON API; only its SHA-256 is stored, so a leak grants nothing.
+
+    A token works until it expires (API_TOKEN_LIFETIME_DAYS after it was issued), its owner
+    revokes it, or its owner's password changes.
+    """
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -264,9 +295,13 @@ class ApiToken(models.Model):
         related_name="api_tokens",
         verbose_name=_("person"),
     )
+    name = models.CharField(_("name"), max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("API token")
@@ -280,8 +315,24 @@ class ApiToken(models.Model):
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
+    @staticmethod
+    def lifetime() -> dt.timedelta:
+        return dt.timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
+
+    def has_expired(self, at: dt.datetime) -> bool:
+        return self.expires_at <= at
+
     @classmethod
-    def issue(cls, person: "Person") -> tuple["ApiToken", str]:
-        """A new token for the person, and its key: the only time the key is known in full."""
+    def issue(cls, person: "Person", *, name: str = "") -> tuple["ApiToken", str]:
+        """A new token for the person, and its key: the only time the key is known in full.
+
+        The limit on a person's tokens is kept by `services.issue_api_token`.
+        """
         key = secrets.token_urlsafe(32)
-        return cls.objects.create(person=person, key_hash=cls.hash_key(key)), key
+        token = cls.objects.create(
+            person=person,
+            name=name,
+            key_hash=cls.hash_key(key),
+            expires_at=timezone.now() + cls.lifetime(),
+        )
+        return token, key

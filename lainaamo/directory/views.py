@@ -3,14 +3,22 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from lainaamo.core.errors import NotFound
 from lainaamo.core.middleware import set_language_cookie
 
 from .forms import LoginForm, PasswordResetForm
+from .services import revoke_api_token
+from .throttling import client_address, take_turn
+
+PASSWORD_RESET_WINDOW = 3600
 
 
 class LoginView(auth_views.LoginView):
@@ -69,6 +77,34 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("directory:password_reset_done")
 
     def form_valid(self, form):
+        # Limited per address (one client asking for many accounts) and per e-mail address
+        # (someone filling another person's inbox). Counted whether or not the address has an
+        # account, so that the answer tells nothing about who has one.
+        email = form.cleaned_data["email"].strip().lower()
+        if not (
+            take_turn(
+                "password-reset-address",
+                client_address(self.request) or "",
+                limit=settings.PASSWORD_RESETS_PER_ADDRESS,
+                seconds=PASSWORD_RESET_WINDOW,
+            )
+            and take_turn(
+                "password-reset-email",
+                email,
+                limit=settings.PASSWORD_RESETS_PER_EMAIL,
+                seconds=PASSWORD_RESET_WINDOW,
+            )
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Too many requests to set a new password. No mail was sent. Please try "
+                    "again in an hour."
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         # The link in the mail points at the public address, not at the host the request
         # happened to reach behind a proxy.
         self.extra_email_context = {"site_url": settings.SITE_URL}
@@ -86,3 +122,17 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "directory/password_reset_complete.html"
+
+
+@require_POST
+@login_required
+def revoke_api_token_view(request, pk: int):
+    """Revoke one of one's own API tokens, from the profile page."""
+    try:
+        revoke_api_token(person=request.user, token_id=pk)
+    except NotFound as error:
+        raise Http404 from error
+    messages.success(
+        request, _("The token is revoked. Programs that used it can no longer sign in with it.")
+    )
+    return redirect("account:profile")

@@ -27,7 +27,13 @@ from lainaamo.core.ical import build_calendar
 from lainaamo.core.middleware import set_language_cookie
 from lainaamo.core.timeutil import local, now
 from lainaamo.directory.forms import PersonForm
-from lainaamo.directory.models import Municipality, Person, Unit, new_calendar_token
+from lainaamo.directory.models import (
+    ApiToken,
+    Municipality,
+    Person,
+    Unit,
+    new_calendar_token,
+)
 from lainaamo.directory.permissions import coordinated_municipality_ids, managed_unit_ids
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.forms import AbsenceFormSet, AvailabilityFormSet
@@ -915,7 +921,16 @@ def profile(request):
     return render(
         request,
         "mentors/profile.html",
-        {"person": person, "mentor": mentor, "feed_url": feed_url, "section": section, **forms},
+        {
+            "person": person,
+            "mentor": mentor,
+            "feed_url": feed_url,
+            "section": section,
+            # The person's API tokens (lainaamo/directory/templates/directory/_api_tokens.html).
+            "api_tokens": ApiToken.objects.filter(person=person).usable(now()),
+            "token_lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
+            **forms,
+        },
     )
 
 

@@ -12,12 +12,6 @@ from lainaamo.directory.tests.factories import PASSWORD, PersonFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def english(client):
-    client.cookies["lainaamo_language"] = "en"
-    return client
-
-
 def log_in(client, email: str, password: str):
     return client.post(reverse("directory:login"), {"username": email, "password": password})
 
