@@ -1,16 +1,21 @@
-"""Accounts: log in and out, and passwords, with Django's views and Lainaamo's templates."""
+"""Accounts: log in and out, and passwords, with Django's views and Lainaamo's templates; one's
+own profile page."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lainaamo.core.contributions import contributions
 from lainaamo.core.middleware import set_language_cookie
 
 from .forms import LoginForm, PasswordResetForm
+from .models import Person
+from .profile import PersonPart
 
 
 class LoginView(auth_views.LoginView):
@@ -86,3 +91,21 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "directory/password_reset_complete.html"
+
+
+@login_required
+def profile(request):
+    """One's own profile: the person's details, then the parts higher apps contribute."""
+    # A fresh copy, so that a form with errors does not change the name shown in the header.
+    person = Person.objects.select_related("home_unit__municipality").get(pk=request.user.pk)
+    posted = request.POST.get("section", "") if request.method == "POST" else ""
+    parts = [PersonPart(request, person, posted)]
+    for declared in contributions("profile"):
+        parts.extend(declared(request, person, posted))
+    part = next((part for part in parts if posted in part.sections), None)
+    if part is not None and part.save():
+        response = redirect("directory:profile")
+        part.after_save(response)
+        messages.success(request, str(part.success_message))
+        return response
+    return render(request, "directory/profile.html", {"person": person, "parts": parts})

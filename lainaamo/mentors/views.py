@@ -1,9 +1,8 @@
-"""The pages of "Borrow a mentor": catalogue, mentor page, request, loans, inbox, figures and the
-profile. Views are thin: forms check the input's shape, services decide and write."""
+"""The pages of "Borrow a mentor": catalogue, mentor page, request, loans, inbox and figures.
+Views are thin: forms check the input's shape, services decide and write."""
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,44 +12,35 @@ from django.db import transaction
 from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lainaamo.core.errors import DomainError
 from lainaamo.core.ical import build_calendar
-from lainaamo.core.middleware import set_language_cookie
 from lainaamo.core.timeutil import local, now
-from lainaamo.directory.forms import PersonForm
-from lainaamo.directory.models import Municipality, Person, Unit, new_calendar_token
-from lainaamo.directory.permissions import coordinated_municipality_ids, managed_unit_ids
-from lainaamo.scheduling.models import ACTIVE_STATUSES, Absence, WeeklyAvailability
+from lainaamo.directory.models import Municipality, Person, Unit
+from lainaamo.directory.permissions import coordinated_municipality_ids
+from lainaamo.scheduling.models import ACTIVE_STATUSES
 from lainaamo.scheduling.services import SlotTaken, free_slots
 
 from . import figures, permissions, services
+from .contributions import roles_of
 from .forms import (
-    AbsenceFormSet,
-    AvailabilityFormSet,
     BookForm,
     CatalogueFilterForm,
     CompleteForm,
     LoanRequestForm,
-    MentorProfileForm,
     ReasonForm,
     RescheduleForm,
     SkillForm,
-    SkillLevelsForm,
-    kept_rows,
     window_formset,
 )
 from .matching import find_matches
 from .models import Loan, LoanSession, LoanStatus, MentorProfile, MentorSkill, Mode, Skill
-from .notifications import feed_for, session_entry
+from .notifications import session_entry
 
 CATALOGUE_PAGE_SIZE = 24
 PREVIEW_MATCHES = 5
@@ -58,80 +48,6 @@ ADD_SESSION_SLOTS = 6
 # A moved session is offered the mentor's next free times within this reach.
 MOVE_SLOTS = 6
 MOVE_SEARCH = dt.timedelta(days=21)
-
-
-# --- navigation ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Roles:
-    mentor: MentorProfile | None = None
-    is_coordinator: bool = False
-    managed_units: list[Unit] = field(default_factory=list)
-
-    @property
-    def is_mentor(self) -> bool:
-        return self.mentor is not None
-
-
-def roles_of(request) -> Roles:
-    """What the signed-in user is, for the navigation and the home page; once per request."""
-    cached = getattr(request, "_lainaamo_roles", None)
-    if cached is not None:
-        return cached
-    user = request.user
-    roles = Roles()
-    if user.is_authenticated:
-        roles.mentor = MentorProfile.objects.filter(person=user).first()
-        roles.is_coordinator = bool(coordinated_municipality_ids(user))
-        unit_ids = managed_unit_ids(user)
-        if unit_ids:
-            roles.managed_units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
-    request._lainaamo_roles = roles
-    return roles
-
-
-# Pages that belong under a navigation item: view name -> the item's view name.
-SECTIONS = {
-    "mentors:mentor_detail": "mentors:catalogue",
-    "mentors:loan_detail": "mentors:my_loans",
-    "mentors:skills": "mentors:dashboard",
-    "mentors:skill_edit": "mentors:dashboard",
-}
-
-
-def _navigation(request) -> list[dict]:
-    if not request.user.is_authenticated:
-        return []
-    roles = roles_of(request)
-    items = [
-        ("mentors:catalogue", gettext_lazy("Mentors"), ()),
-        ("mentors:request", gettext_lazy("Ask for a mentor"), ()),
-        ("mentors:my_loans", gettext_lazy("My loans"), ()),
-    ]
-    if roles.is_mentor:
-        items.append(("mentors:inbox", gettext_lazy("Mentor's inbox"), ()))
-    if roles.is_coordinator:
-        items.append(("mentors:dashboard", gettext_lazy("Dashboard"), ()))
-    if roles.managed_units:
-        items.append(
-            ("mentors:unit_figures", gettext_lazy("Unit figures"), (roles.managed_units[0].pk,))
-        )
-    items.append(("account:profile", gettext_lazy("My profile"), ()))
-    match = request.resolver_match
-    current = SECTIONS.get(match.view_name, match.view_name) if match else ""
-    return [
-        {"url": reverse(name, args=args), "label": label, "current": name == current}
-        for name, label, args in items
-    ]
-
-
-def navigation(request) -> dict:
-    """Context processor: the main navigation and the user's roles, worked out when used."""
-    return {
-        "navigation": SimpleLazyObject(lambda: _navigation(request)),
-        "roles": SimpleLazyObject(lambda: roles_of(request)),
-    }
 
 
 # --- catalogue and mentor page -------------------------------------------------------------------
@@ -788,144 +704,3 @@ def skill_edit(request, pk):
         messages.success(request, _("The skill %(name)s is saved.") % {"name": skill})
         return redirect("mentors:skills")
     return render(request, "mentors/skill_form.html", {"skill": skill, "form": form})
-
-
-# --- profile and calendar feed -------------------------------------------------------------------
-
-
-def _availability_initial(mentor: MentorProfile) -> list[dict]:
-    return [
-        {"weekday": rule.weekday, "start": rule.start_time, "end": rule.end_time}
-        for rule in WeeklyAvailability.objects.filter(resource_id=mentor.resource_id)
-    ]
-
-
-def _absences_initial(mentor: MentorProfile) -> list[dict]:
-    return [
-        {
-            "first_day": local(absence.start).date(),
-            "last_day": local(absence.end - dt.timedelta(microseconds=1)).date(),
-            "reason": absence.reason,
-        }
-        for absence in Absence.objects.filter(resource_id=mentor.resource_id, end__gt=now())
-    ]
-
-
-def _profile_forms(request, person: Person, mentor: MentorProfile | None, section: str) -> dict:
-    """Every form of the profile page; the one in `section` bound to the posted data."""
-
-    def data(name):
-        return request.POST if section == name else None
-
-    forms = {"person_form": PersonForm(data("person"), instance=person, prefix="person")}
-    if mentor is not None:
-        all_skills = list(Skill.objects.offered().order_by("position", "slug"))
-        levels = dict(MentorSkill.objects.filter(mentor=mentor).values_list("skill_id", "level"))
-        forms.update(
-            mentor_form=MentorProfileForm.for_mentor(mentor, data("mentor")),
-            skills_form=SkillLevelsForm(data("skills"), skills=all_skills, levels=levels),
-            availability=AvailabilityFormSet(
-                data("availability"), initial=_availability_initial(mentor), prefix="weekly"
-            ),
-            absences=AbsenceFormSet(
-                data("absences"), initial=_absences_initial(mentor), prefix="absence"
-            ),
-        )
-    return forms
-
-
-def _save_profile_section(request, section: str, forms: dict, mentor: MentorProfile | None):
-    """Validate and save one section; True when saved. Service errors become form errors."""
-    if section == "person":
-        form = forms["person_form"]
-        if form.is_valid():
-            form.save()
-            return True
-        return False
-    if mentor is None or section not in {"mentor", "skills", "availability", "absences"}:
-        return False
-    key = {"mentor": "mentor_form", "skills": "skills_form"}.get(section, section)
-    form = forms[key]
-    if not form.is_valid():
-        return False
-    try:
-        if section == "mentor":
-            data = form.cleaned_data
-            services.update_mentor_profile(
-                mentor=mentor,
-                bio={code: data[f"bio_{code}"] for code in ("fi", "sv", "en")},
-                languages=data["languages"],
-                municipality_ids=[m.pk for m in data["municipalities"]],
-                on_site=data["on_site"],
-                remote=data["remote"],
-                monthly_hours=data["monthly_hours"],
-                paused=data["paused"],
-                returns_on=data["returns_on"],
-            )
-        elif section == "skills":
-            services.save_mentor_skills(mentor=mentor, levels=form.levels())
-        elif section == "availability":
-            services.update_availability(
-                mentor=mentor,
-                rows=[(row["weekday"], row["start"], row["end"]) for row in kept_rows(form)],
-            )
-        else:
-            services.update_absences(
-                mentor=mentor,
-                rows=[
-                    (row["first_day"], row["last_day"], row["reason"]) for row in kept_rows(form)
-                ],
-            )
-    except DomainError as error:
-        if hasattr(form, "add_error"):
-            form.add_error(None, str(error))
-        else:
-            form.non_form_errors().append(str(error))
-        return False
-    return True
-
-
-@login_required
-def profile(request):
-    # A fresh copy, so that a form with errors does not change the name shown in the header.
-    person = Person.objects.select_related("home_unit__municipality").get(pk=request.user.pk)
-    mentor = (
-        MentorProfile.objects.filter(person=person)
-        .select_related("cohort")
-        .prefetch_related("languages", "municipalities")
-        .first()
-    )
-    section = request.POST.get("section", "") if request.method == "POST" else ""
-    if section == "calendar":
-        person.calendar_token = new_calendar_token()
-        person.save(update_fields=["calendar_token"])
-        messages.success(
-            request, _("Your calendar feed has a new address. The old one no longer works.")
-        )
-        return redirect("account:profile")
-    forms = _profile_forms(request, person, mentor, section)
-    if section and _save_profile_section(request, section, forms, mentor):
-        response = redirect("account:profile")
-        if section == "person":
-            translation.activate(person.language)
-            set_language_cookie(response, person.language)
-        messages.success(request, _("Your changes are saved."))
-        return response
-    feed_url = settings.SITE_URL + reverse("account:calendar_feed", args=[person.calendar_token])
-    return render(
-        request,
-        "mentors/profile.html",
-        {"person": person, "mentor": mentor, "feed_url": feed_url, "section": section, **forms},
-    )
-
-
-def calendar_feed(request, token):
-    """A person's sessions as a calendar feed; the secret address is the only key."""
-    person = Person.objects.filter(calendar_token=token, is_active=True).first()
-    if person is None:
-        raise Http404
-    response = HttpResponse(feed_for(person), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="lainaamo.ics"'
-    response["Cache-Control"] = "private, max-age=300"
-    response["X-Robots-Tag"] = "noindex"
-    return response

@@ -1,5 +1,5 @@
 """The mentor pages: catalogue, mentor page, request form, loan page and its actions, lists,
-profile, calendar files."""
+the mentor's part of the profile, calendar files."""
 
 import datetime as dt
 import re
@@ -322,7 +322,7 @@ def test_request_form_tells_a_person_without_a_home_unit_where_to_set_it(english
     page = english.get(reverse("mentors:request")).content.decode()
 
     assert "Your account has no home unit yet." in page
-    assert f'href="{reverse("account:profile")}"' in page
+    assert f'href="{reverse("directory:profile")}"' in page
 
 
 # --- the loan page and its actions -------------------------------------------------------------
@@ -755,51 +755,14 @@ def test_inbox_query_count_does_not_grow_with_requests(client):
     assert with_twenty == with_three
 
 
-# --- profile and the calendar feed ---------------------------------------------------------------
-
-
-def test_profile_saves_name_and_language_and_switches_the_pages(client):
-    cast = make_cast(book=False)
-    client.force_login(cast.borrower)
-
-    response = client.post(
-        reverse("account:profile"),
-        {
-            "section": "person",
-            "person-name": "Bea B. Borrower",
-            "person-language": "sv",
-            "person-home_unit": cast.borrower.home_unit_id,
-        },
-    )
-
-    cast.borrower.refresh_from_db()
-    assert response.status_code == 302
-    assert cast.borrower.name == "Bea B. Borrower"
-    assert cast.borrower.language == "sv"
-    assert response.cookies["lainaamo_language"].value == "sv"
-
-
-def test_profile_with_a_blank_name_shows_the_error_and_keeps_the_name(english):
-    cast = make_cast(book=False)
-    english.force_login(cast.borrower)
-
-    response = english.post(
-        reverse("account:profile"),
-        {"section": "person", "person-name": "", "person-language": "en"},
-    )
-
-    cast.borrower.refresh_from_db()
-    assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
-    assert cast.borrower.name == "Bea Borrower"
-    assert cast.borrower.language == "fi"
+# --- the mentor's part of the profile ------------------------------------------------------------
 
 
 def test_profile_of_a_non_mentor_has_no_mentor_sections(english):
     cast = make_cast(book=False)
     english.force_login(cast.borrower)
 
-    response = english.get(reverse("account:profile"))
+    response = english.get(reverse("directory:profile"))
 
     assert "Weekly hours" not in response.content.decode()
     assert "Personal details" in response.content.decode()
@@ -810,7 +773,7 @@ def test_mentor_saves_what_they_offer(client):
     client.force_login(cast.mentor.person)
 
     client.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         {
             "section": "mentor",
             "mentor-bio_sv": "Jag hjälper med reels.",
@@ -832,7 +795,7 @@ def test_mentor_on_site_without_municipalities_gets_an_error_and_nothing_changes
     english.force_login(cast.mentor.person)
 
     response = english.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         {
             "section": "mentor",
             "mentor-languages": ["fi"],
@@ -853,7 +816,7 @@ def test_mentor_saves_skill_levels(client):
     client.force_login(cast.mentor.person)
 
     client.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         {
             "section": "skills",
             f"skills-skill_{cast.skill.pk}": "",
@@ -887,7 +850,7 @@ def test_mentor_replaces_weekly_hours(client):
     client.force_login(cast.mentor.person)
 
     client.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         availability_data([("1", "09:00", "11:00"), ("3", "13:00", "15:30")]),
     )
 
@@ -903,7 +866,7 @@ def test_an_empty_weekly_row_starts_without_a_day(english):
     cast = make_cast(book=False)
     english.force_login(cast.mentor.person)
 
-    page = english.get(reverse("account:profile")).content.decode()
+    page = english.get(reverse("directory:profile")).content.decode()
 
     rows = re.findall(r'<select name="weekly-\d+-weekday"[^>]*>(.*?)</select>', page, re.S)
     empty = [row for row in rows if '<option value="" selected>' in row]
@@ -917,7 +880,7 @@ def test_a_weekly_row_without_its_day_is_refused(english):
     before = list(WeeklyAvailability.objects.filter(resource=cast.mentor.resource))
 
     response = english.post(
-        reverse("account:profile"), availability_data([("", "10:00", "12:00")])
+        reverse("directory:profile"), availability_data([("", "10:00", "12:00")])
     )
 
     assert "This field is required." in response.content.decode()
@@ -936,7 +899,7 @@ def test_bad_weekly_hours_show_the_error_and_change_nothing(english, rows, messa
     english.force_login(cast.mentor.person)
     before = WeeklyAvailability.objects.filter(resource=cast.mentor.resource).count()
 
-    response = english.post(reverse("account:profile"), availability_data(rows))
+    response = english.post(reverse("directory:profile"), availability_data(rows))
 
     assert message in response.content.decode()
     assert WeeklyAvailability.objects.filter(resource=cast.mentor.resource).count() == before
@@ -948,7 +911,7 @@ def test_mentor_adds_an_absence(client):
     first = now().date() + dt.timedelta(days=10)
 
     client.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         {
             "section": "absences",
             "absence-TOTAL_FORMS": "1",
@@ -971,7 +934,7 @@ def test_an_absence_already_over_is_refused_and_saves_nothing(client):
     ended = local(now()).date() - dt.timedelta(days=1)
 
     response = client.post(
-        reverse("account:profile"),
+        reverse("directory:profile"),
         {
             "section": "absences",
             "absence-TOTAL_FORMS": "1",
@@ -987,47 +950,6 @@ def test_an_absence_already_over_is_refused_and_saves_nothing(client):
     assert not Absence.objects.filter(resource=cast.mentor.resource).exists()
 
 
-def test_new_calendar_token_replaces_the_old_address(client):
-    cast = make_cast(book=False)
-    old = cast.borrower.calendar_token
-    client.force_login(cast.borrower)
-
-    client.post(reverse("account:profile"), {"section": "calendar"})
-
-    cast.borrower.refresh_from_db()
-    assert cast.borrower.calendar_token != old
-    assert client.get(reverse("account:calendar_feed", args=[old])).status_code == 404
-
-
-def test_calendar_feed_serves_the_persons_sessions_by_token(client):
-    cast = make_cast()
-    session = cast.loan.sessions.get()
-
-    response = client.get(reverse("account:calendar_feed", args=[cast.borrower.calendar_token]))
-
-    calendar = icalendar.Calendar.from_ical(response.content)
-    assert response.status_code == 200
-    assert calendar["METHOD"] == "PUBLISH"
-    assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [f"{session.booking.uid}@lainaamo"]
-
-
-def test_calendar_feed_with_a_wrong_token_is_not_found(client):
-    make_cast()
-
-    response = client.get(reverse("account:calendar_feed", args=["not-the-token"]))
-
-    assert response.status_code == 404
-
-
-def test_profile_shows_the_feed_address(client):
-    cast = make_cast(book=False)
-    client.force_login(cast.borrower)
-
-    response = client.get(reverse("account:profile"))
-
-    assert cast.borrower.calendar_token in response.content.decode()
-
-
 # --- languages ---------------------------------------------------------------------------------
 
 
@@ -1041,7 +963,7 @@ def test_profile_shows_the_feed_address(client):
         "mentors:inbox",
         "mentors:loan_detail",
         "mentors:mentor_detail",
-        "account:profile",
+        "directory:profile",
     ],
 )
 def test_pages_render_in_the_chosen_language(client, language, name):
