@@ -9,6 +9,7 @@ Any other step raises InvalidTransition.
 import copy
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -259,8 +260,16 @@ def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple
     return sorted(windows)
 
 
-@transaction.atomic
-def request_loan(
+@dataclass(frozen=True)
+class LoanDraft:
+    """A request that keeps every rule, not saved: the loan, its skills and its windows."""
+
+    loan: Loan
+    skills: list[Skill]
+    windows: list[tuple[dt.datetime, dt.datetime]]
+
+
+def draft_loan(
     *,
     borrower: Person,
     skills: list[Skill],
@@ -273,8 +282,8 @@ def request_loan(
     video_link: str = "",
     group_size: int = 1,
     mentor: MentorProfile | None = None,
-) -> Loan:
-    """Record a staff member's request for a mentor."""
+) -> LoanDraft:
+    """Check a staff member's request for a mentor against the rules, without saving it."""
     if borrower.home_unit_id is None:
         raise NoHomeUnit()
     need = need.strip()
@@ -297,7 +306,7 @@ def request_loan(
         raise InvalidRequest(_("The group size must be between 1 and 500."))
     windows = _clean_windows(windows)
     unit = borrower.home_unit
-    loan = Loan.objects.create(
+    loan = Loan(
         borrower=borrower,
         borrower_unit=unit,
         borrower_sector=unit.sector,
@@ -311,9 +320,43 @@ def request_loan(
         group_size=group_size,
         requested_mentor=mentor,
     )
-    loan.skills.set(skills)
+    return LoanDraft(loan=loan, skills=list(skills), windows=windows)
+
+
+@transaction.atomic
+def request_loan(
+    *,
+    borrower: Person,
+    skills: list[Skill],
+    need: str,
+    language: str,
+    mode: str,
+    duration_minutes: int,
+    windows: list[tuple[dt.datetime, dt.datetime]],
+    place: str = "",
+    video_link: str = "",
+    group_size: int = 1,
+    mentor: MentorProfile | None = None,
+) -> Loan:
+    """Record a staff member's request for a mentor."""
+    draft = draft_loan(
+        borrower=borrower,
+        skills=skills,
+        need=need,
+        language=language,
+        mode=mode,
+        duration_minutes=duration_minutes,
+        windows=windows,
+        place=place,
+        video_link=video_link,
+        group_size=group_size,
+        mentor=mentor,
+    )
+    loan = draft.loan
+    loan.save()
+    loan.skills.set(draft.skills)
     LoanWindow.objects.bulk_create(
-        LoanWindow(loan=loan, start=start, end=end) for start, end in windows
+        LoanWindow(loan=loan, start=start, end=end) for start, end in draft.windows
     )
     _record(loan, LoanEventKind.REQUESTED, borrower)
     return loan

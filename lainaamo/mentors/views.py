@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,7 +37,7 @@ from .forms import (
     SkillForm,
     window_formset,
 )
-from .matching import find_matches
+from .matching import MatchQuery, find_matches
 from .models import Loan, LoanSession, LoanStatus, MentorProfile, MentorSkill, Mode, Skill
 from .notifications import session_entry
 
@@ -204,13 +203,16 @@ def request_preview(request):
     problem = ""
     if all([form.is_valid(), windows.is_valid()]):
         try:
-            # The request is written and rolled back: matching reads it from the database.
-            with transaction.atomic():
-                loan = services.request_loan(**_request_arguments(request.user, form, windows))
-                matches = find_matches(loan, limit=PREVIEW_MATCHES)
-                transaction.set_rollback(True)
+            draft = services.draft_loan(**_request_arguments(request.user, form, windows))
         except DomainError as error:
             problem = str(error)
+        else:
+            query = MatchQuery.of(
+                draft.loan,
+                skill_ids=[skill.pk for skill in draft.skills],
+                windows=draft.windows,
+            )
+            matches = find_matches(query, limit=PREVIEW_MATCHES)
     elif "skills" in form.errors or not windows.is_valid():
         problem = _("Choose the skills and give a time window to see who could help.")
     else:

@@ -288,6 +288,20 @@ def test_preview_shows_matches_and_saves_nothing(english):
     assert Loan.objects.count() == before
 
 
+def test_preview_writes_nothing_to_compute_the_matches(english):
+    cast = make_cast(book=False)
+    english.force_login(cast.borrower)
+
+    with CaptureQueriesContext(connection) as context:
+        response = english.post(
+            reverse("mentors:request_preview"), request_data(cast.skill, coming_tuesday())
+        )
+
+    statements = [query["sql"].split()[0].upper() for query in context.captured_queries]
+    assert "Max Mentor" in response.content.decode()
+    assert not {"INSERT", "UPDATE", "DELETE", "SAVEPOINT", "ROLLBACK"} & set(statements)
+
+
 def test_preview_without_skills_says_what_is_missing(english):
     cast = make_cast(book=False)
     english.force_login(cast.borrower)
