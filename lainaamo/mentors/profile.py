@@ -4,6 +4,7 @@ what they offer, their skills, weekly hours and absences."""
 import datetime as dt
 
 from lainaamo.core.errors import DomainError
+from lainaamo.core.forms import show_error
 from lainaamo.core.timeutil import local, now
 from lainaamo.directory.profile import ProfilePart
 from lainaamo.scheduling.models import Absence, WeeklyAvailability
@@ -70,10 +71,7 @@ class MentorPart(ProfilePart):
         try:
             self._save(self.posted, form)
         except DomainError as error:
-            if hasattr(form, "add_error"):
-                form.add_error(None, str(error))
-            else:
-                form.non_form_errors().append(str(error))
+            show_error(form, error)
             return False
         return True
 

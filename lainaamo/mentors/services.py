@@ -14,12 +14,13 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
-from lainaamo.core.timeutil import month_bounds, now, wall_clock
+from lainaamo.core.timeutil import local, month_bounds, now, wall_clock
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
@@ -75,6 +76,7 @@ class MentorUnavailable(DomainError):
 class ReasonRequired(DomainError):
     code = "reason_required"
     message = _("Please give a reason.")
+    field = "reason"
 
 
 class SessionsAhead(DomainError):
@@ -89,7 +91,13 @@ class NothingHappenedYet(DomainError):
 
 class InvalidHours(DomainError):
     code = "invalid_hours"
-    message = _("Give the hours as a number greater than 0 and at most 100.")
+    message = _("Give the hours as a number from %(least)s to %(most)s.")
+    field = "hours"
+
+
+# The hours a completed loan took: a quarter of an hour at least.
+LEAST_HOURS = Decimal("0.25")
+MOST_HOURS = Decimal(100)
 
 
 def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
@@ -248,15 +256,15 @@ def _month_hours(mentor: MentorProfile, at: dt.datetime) -> tuple[str, list]:
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
     if not windows:
-        raise InvalidRequest(_("Give at least one time window."))
+        raise InvalidRequest(_("Give at least one time window."), field="windows")
     if len(windows) > MAX_WINDOWS:
-        raise InvalidRequest(_("Give at most 20 time windows."))
+        raise InvalidRequest(_("Give at most 20 time windows."), field="windows")
     current = now()
     for start, end in windows:
         if end <= start:
-            raise InvalidRequest(_("Each time window must end after it starts."))
+            raise InvalidRequest(_("Each time window must end after it starts."), field="windows")
         if end <= current:
-            raise InvalidRequest(_("The time windows must be in the future."))
+            raise InvalidRequest(_("The time windows must be in the future."), field="windows")
     return sorted(windows)
 
 
@@ -288,22 +296,28 @@ def draft_loan(
         raise NoHomeUnit()
     need = need.strip()
     if not need:
-        raise InvalidRequest(_("Describe what you need help with."))
+        raise InvalidRequest(_("Describe what you need help with."), field="need")
     if not skills:
-        raise InvalidRequest(_("Choose at least one skill."))
+        raise InvalidRequest(_("Choose at least one skill."), field="skills")
     retired = [skill for skill in skills if skill.retired]
     if retired:
-        raise InvalidRequest(_("The skill %(name)s is no longer offered.") % {"name": retired[0]})
+        raise InvalidRequest(
+            _("The skill %(name)s is no longer offered.") % {"name": retired[0]}, field="skills"
+        )
     if language not in Language.values:
-        raise InvalidRequest(_("Choose the language: Finnish, Swedish or English."))
+        raise InvalidRequest(
+            _("Choose the language: Finnish, Swedish or English."), field="language"
+        )
     if mode not in Mode.values:
-        raise InvalidRequest(_("Choose whether the help is on-site or remote."))
+        raise InvalidRequest(_("Choose whether the help is on-site or remote."), field="mode")
     if mode == Mode.ON_SITE and not place.strip():
-        raise InvalidRequest(_("Give the place for on-site help."))
+        raise InvalidRequest(_("Give the place for on-site help."), field="place")
     if not 15 <= duration_minutes <= 480:
-        raise InvalidRequest(_("The duration must be between 15 minutes and 8 hours."))
+        raise InvalidRequest(
+            _("The duration must be between 15 minutes and 8 hours."), field="duration_minutes"
+        )
     if not 1 <= group_size <= 500:
-        raise InvalidRequest(_("The group size must be between 1 and 500."))
+        raise InvalidRequest(_("The group size must be between 1 and 500."), field="group_size")
     windows = _clean_windows(windows)
     unit = borrower.home_unit
     loan = Loan(
@@ -650,10 +664,18 @@ def _parse_hours(hours: object) -> Decimal:
     try:
         value = Decimal(str(hours).replace(",", "."))
     except ArithmeticError as error:
-        raise InvalidHours() from error
-    if not value.is_finite() or value <= 0 or value > 100:
-        raise InvalidHours()
+        raise _invalid_hours() from error
+    if not value.is_finite() or not LEAST_HOURS <= value <= MOST_HOURS:
+        raise _invalid_hours()
     return value.quantize(Decimal("0.01"))
+
+
+def _invalid_hours() -> InvalidHours:
+    # The limits as the language of the answer writes numbers: 0,25 in Finnish and Swedish.
+    return InvalidHours(
+        least=formats.number_format(LEAST_HOURS, use_l10n=True),
+        most=formats.number_format(MOST_HOURS, use_l10n=True),
+    )
 
 
 @transaction.atomic
@@ -666,7 +688,7 @@ def complete_loan(*, loan: Loan, actor: Person, hours: object, outcome: str) -> 
     value = _parse_hours(hours)
     outcome = outcome.strip()
     if not outcome:
-        raise InvalidRequest(_("Describe the outcome in a few words."))
+        raise InvalidRequest(_("Describe the outcome in a few words."), field="outcome")
     sessions = list(_active_sessions(loan))
     current = now()
     if not any(session.booking.start <= current for session in sessions):
@@ -728,15 +750,19 @@ def update_mentor_profile(
     """Save what a mentor offers: introduction, languages, areas, modes, hours and any break."""
     languages = [code for code in Language.values if code in languages]
     if not languages:
-        raise InvalidRequest(_("Choose at least one language you help in."))
+        raise InvalidRequest(_("Choose at least one language you help in."), field="languages")
     if not (on_site or remote):
-        raise InvalidRequest(_("Choose on-site, remote or both."))
+        raise InvalidRequest(_("Choose on-site, remote or both."), field="remote")
     if on_site and not municipality_ids:
-        raise InvalidRequest(_("Choose the municipalities you come to on site."))
+        raise InvalidRequest(
+            _("Choose the municipalities you come to on site."), field="municipalities"
+        )
     if not Decimal(0) <= Decimal(monthly_hours) <= Decimal(160):
-        raise InvalidRequest(_("The hours a month must be between 0 and 160."))
+        raise InvalidRequest(
+            _("The hours a month must be between 0 and 160."), field="monthly_hours"
+        )
     if paused and returns_on is not None and returns_on < now().date():
-        raise InvalidRequest(_("The return date has already passed."))
+        raise InvalidRequest(_("The return date has already passed."), field="returns_on")
     for code in Language.values:
         setattr(mentor, f"bio_{code}", bio.get(code, "").strip())
     mentor.on_site = on_site
@@ -784,9 +810,15 @@ def update_availability(
 def update_absences(*, mentor: MentorProfile, rows: list[tuple[dt.date, dt.date, str]]) -> None:
     """Replace a mentor's current and coming absences (first and last day, inclusive)."""
     rows = sorted(rows)
+    today = local(now()).date()
     for first, last, _reason in rows:
         if last < first:
             raise InvalidRequest(_("The last day of an absence cannot come before the first."))
+        if last < today:
+            # The page lists the absences that have not ended; a past one would vanish unsaid.
+            raise InvalidRequest(
+                _("This absence is already over. Enter one that ends today or later.")
+            )
     for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
         if next_first <= last:
             raise InvalidRequest(_("Two absences overlap."))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lainaamo.core.errors import DomainError
+from lainaamo.core.forms import show_error
 from lainaamo.core.ical import build_calendar
 from lainaamo.core.timeutil import local, now
 from lainaamo.directory.models import Municipality, Person, Unit
@@ -162,7 +163,7 @@ def request_form(request):
             try:
                 loan = services.request_loan(**_request_arguments(request.user, form, windows))
             except DomainError as error:
-                form.add_error(None, str(error))
+                show_error(windows if error.field == "windows" else form, error)
             else:
                 messages.success(
                     request, _("Your request is saved. Choose a mentor and a time below.")
@@ -187,6 +188,17 @@ def request_form(request):
     )
 
 
+def _preview_problem(form: LoanRequestForm, error: DomainError) -> str:
+    """What stops the preview, said as the preview says it: matching needs skills and times."""
+    if error.field in ("skills", "windows"):
+        return _("Choose the skills and give a time window to see who could help.")
+    if error.field in form.fields and form.fields[error.field].label:
+        return _("Check these fields to see who could help: %(fields)s.") % {
+            "fields": form.fields[error.field].label
+        }
+    return str(error)
+
+
 @login_required
 @require_POST
 def request_preview(request):
@@ -205,7 +217,7 @@ def request_preview(request):
         try:
             draft = services.draft_loan(**_request_arguments(request.user, form, windows))
         except DomainError as error:
-            problem = str(error)
+            problem = _preview_problem(form, error)
         else:
             query = MatchQuery.of(
                 draft.loan,
@@ -429,7 +441,7 @@ def _step_with_form(request, loan, form, key: str, step, done):
     try:
         result = step(form.cleaned_data)
     except DomainError as error:
-        form.add_error(None, str(error))
+        show_error(form, error)
         return _loan_page(request, loan, bound={key: form}, status=error.status)
     return _after_action(request, loan, done(result) if callable(done) else done)
 

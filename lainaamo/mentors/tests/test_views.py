@@ -238,7 +238,8 @@ def test_request_creates_the_loan_and_shows_its_page(client):
         ({"skills": []}, "Choose at least one skill."),
         ({"need": "  "}, "Describe what you need help with."),
         ({"mode": "on_site", "place": ""}, "Give the place for on-site help."),
-        ({"window-0-start": "15:00", "window-0-end": "10:00"}, "The end must come after"),
+        ({"window-0-start": "15:00", "window-0-end": "10:00"}, "must end after it starts"),
+        ({"group_size": "0"}, "The group size must be between 1 and 500."),
         ({"window-0-day": "", "window-0-start": "", "window-0-end": ""}, "at least one time"),
         ({"video_link": "not a link"}, "Enter a valid URL."),
     ],
@@ -426,7 +427,7 @@ def test_decline_without_reason_shows_the_error_and_changes_nothing(english):
     )
 
     cast.loan.refresh_from_db()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Please give a reason." in response.content.decode()
     assert cast.loan.status == LoanStatus.BOOKED
     assert not Decline.objects.exists()
@@ -439,7 +440,7 @@ def test_a_steps_address_opened_by_get_leads_back_to_the_loan_page(client):
     session = cast.loan.sessions.get()
     client.force_login(cast.mentor.person)
     failed = client.post(reverse("mentors:decline", args=[cast.loan.pk]), {})
-    assert failed.status_code == 200  # the loan page, drawn again with the form's error
+    assert failed.status_code == 400  # the loan page, drawn again with the form's error
     loan_page = reverse("mentors:loan_detail", args=[cast.loan.pk])
 
     for name, args in [
@@ -654,8 +655,8 @@ def test_completing_with_bad_hours_shows_the_error_and_changes_nothing(english, 
     )
 
     cast.loan.refresh_from_db()
-    assert response.status_code == 200
-    assert "greater than or equal to 0.25" in response.content.decode()
+    assert response.status_code == 400
+    assert "Give the hours as a number from 0.25 to 100." in response.content.decode()
     assert cast.loan.status == LoanStatus.ACCEPTED
 
     # In Swedish the limit is written as Swedish writes numbers.
@@ -819,7 +820,10 @@ def test_mentor_on_site_without_municipalities_gets_an_error_and_nothing_changes
     )
 
     cast.mentor.refresh_from_db()
-    assert "Choose the municipalities you come to on site." in response.content.decode()
+    page = response.content.decode()
+    # The service's error, shown at the field it names.
+    errors = re.search(r'<ul class="errorlist" id="id_mentor-municipalities_error">.*?</ul>', page)
+    assert "Choose the municipalities you come to on site." in errors.group(0)
     assert float(cast.mentor.monthly_hours) == 8
     assert sorted(cast.mentor.language_codes) == ["fi", "sv"]
 
@@ -904,7 +908,7 @@ def test_a_weekly_row_without_its_day_is_refused(english):
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([("1", "11:00", "09:00")], "The end must come after the start."),
+        ([("1", "11:00", "09:00")], "Each row must end after it starts."),
         ([("1", "09:00", "12:00"), ("1", "11:00", "14:00")], "Two rows overlap on tuesday."),
     ],
 )
