@@ -318,6 +318,8 @@ def draft_loan(
         )
     if not 1 <= group_size <= 500:
         raise InvalidRequest(_("The group size must be between 1 and 500."), field="group_size")
+    # The windows last: while their shape is wrong, the request form asks for the other errors
+    # by passing none.
     windows = _clean_windows(windows)
     unit = borrower.home_unit
     loan = Loan(

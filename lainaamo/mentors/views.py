@@ -128,7 +128,7 @@ def mentor_detail(request, pk):
 # --- request form --------------------------------------------------------------------------------
 
 
-def _request_arguments(user: Person, form: LoanRequestForm, windows) -> dict:
+def _request_arguments(user: Person, form: LoanRequestForm, windows: list) -> dict:
     data = form.cleaned_data
     return {
         "borrower": user,
@@ -140,7 +140,7 @@ def _request_arguments(user: Person, form: LoanRequestForm, windows) -> dict:
         "video_link": data.get("video_link") or "",
         "duration_minutes": data["duration_minutes"],
         "group_size": data["group_size"],
-        "windows": windows.intervals(),
+        "windows": windows,
         "mentor": data.get("mentor"),
     }
 
@@ -159,9 +159,19 @@ def request_form(request):
     if request.method == "POST":
         form = LoanRequestForm(request.POST)
         windows = window_formset(request.POST)
-        if all([form.is_valid(), windows.is_valid()]):  # both, so that all errors show at once
+        windows_valid = windows.is_valid()
+        if form.is_valid() and not windows_valid:
+            # So that all errors show at once: the service checks the rest of the request, and
+            # its error shows beside those of the windows. It checks the windows last.
             try:
-                loan = services.request_loan(**_request_arguments(request.user, form, windows))
+                services.draft_loan(**_request_arguments(request.user, form, windows=[]))
+            except DomainError as error:
+                if error.field != "windows":
+                    show_error(form, error)
+        elif form.is_valid():
+            arguments = _request_arguments(request.user, form, windows.intervals())
+            try:
+                loan = services.request_loan(**arguments)
             except DomainError as error:
                 show_error(windows if error.field == "windows" else form, error)
             else:
@@ -215,7 +225,9 @@ def request_preview(request):
     problem = ""
     if all([form.is_valid(), windows.is_valid()]):
         try:
-            draft = services.draft_loan(**_request_arguments(request.user, form, windows))
+            draft = services.draft_loan(
+                **_request_arguments(request.user, form, windows.intervals())
+            )
         except DomainError as error:
             problem = _preview_problem(form, error)
         else:

@@ -258,6 +258,23 @@ def test_request_with_bad_input_shows_the_error_and_saves_nothing(english, chang
     assert Loan.objects.count() == before
 
 
+def test_request_shows_the_services_error_beside_the_windows_errors(english):
+    cast = make_cast(book=False)
+    english.force_login(cast.borrower)
+    before = Loan.objects.count()
+
+    response = english.post(
+        reverse("mentors:request"),
+        request_data(cast.skill, coming_tuesday(), need="", **{"window-0-day": "not a day"}),
+    )
+
+    page = response.content.decode()
+    assert "Describe what you need help with." in page
+    assert "Enter a valid date." in page
+    assert 'id="id_need_error"' in page
+    assert Loan.objects.count() == before
+
+
 def test_request_refused_by_the_service_shows_its_message_and_saves_nothing(english):
     cast = make_cast(book=False)
     homeless = PersonFactory(home_unit=None)
