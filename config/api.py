@@ -39,7 +39,8 @@ address (429, code `locked_out`). Token requests need no CSRF token.
 for people, in the language of `Accept-Language`. Bad input is **400** with code `invalid`, a
 message that names the field, and `errors`: one `{"field", "code", "message"}` per problem
 (400, not 422, so that every refused request reads the same way). Rules of the domain answer
-400 (e.g. `start_in_past`, `reason_required`), 403 `forbidden` (you see the loan but the step
+400 (e.g. `start_in_past`, `reason_required`; with `errors` too when the rule is about one
+field), 403 `forbidden` (you see the loan but the step
 is not yours), 404 `not_found` (no such object, or not yours to see) and 409 (`slot_taken`:
 someone else just booked the time; `invalid_transition`: not possible in the loan's state).
 401 `unauthorized` means a missing, revoked or unknown token; `token_expired` an expired one.
@@ -107,7 +108,11 @@ def error_response(
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
-    response = error_response(request, error.status, error.code, str(error))
+    extra = {}
+    if error.field:
+        # A rule about one input names it, as the field errors of bad input do.
+        extra["errors"] = [{"field": error.field, "code": error.code, "message": str(error)}]
+    response = error_response(request, error.status, error.code, str(error), **extra)
     if isinstance(error, Unauthorized):
         response["WWW-Authenticate"] = "Bearer"
     if isinstance(error, LockedOut):

@@ -99,7 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lainaamo.core.context_processors.site",
-                "lainaamo.mentors.views.navigation",
+                "lainaamo.core.context_processors.navigation",
             ],
         },
     },
@@ -147,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "directory:login"
+# Not a Django setting: the site's frame (core) posts to it, without naming directory's page.
+LOGOUT_URL = "directory:logout"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 

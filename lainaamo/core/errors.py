@@ -4,16 +4,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(Exception):
-    """A rule of the domain refused the operation; nothing was changed."""
+    """A rule of the domain refused the operation; nothing was changed.
+
+    `field`, when the error is about one input, names it as the services' arguments do, so that
+    a form shows the error at that field and the API names it.
+    """
 
     code = "invalid"
     message = _("The request could not be carried out.")
     status = 400
+    field: str | None = None
 
-    def __init__(self, message: str | None = None, **params: object) -> None:
+    def __init__(
+        self, message: str | None = None, *, field: str | None = None, **params: object
+    ) -> None:
         self.params = params
         if message is not None:
             self.message = message
+        if field is not None:
+            self.field = field
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -12,9 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .contributions import contributions
+
 
 def home(request):
-    return render(request, "core/home.html")
+    """The front page: to a signed-in person, the cards each app declares (see contributions)."""
+    cards = []
+    if request.user.is_authenticated:
+        cards = sorted(
+            (card for declared in contributions("home") for card in declared(request)),
+            key=lambda card: card.position,
+        )
+    return render(request, "core/home.html", {"cards": cards})
 
 
 @require_POST

@@ -73,7 +73,11 @@ class ErrorOut(Schema):
     code: str = Field(description="Stable machine-readable code, e.g. `slot_taken`.")
     message: str = Field(description="What went wrong, in the language of Accept-Language.")
     errors: list[FieldError] | None = Field(
-        default=None, description="For code `invalid`: every field that failed, in order."
+        default=None,
+        description=(
+            "For code `invalid`: every field that failed, in order; for a rule of the domain "
+            "about one field, that field."
+        ),
     )
 
 

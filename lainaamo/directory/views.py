@@ -1,20 +1,24 @@
-"""Accounts: log in and out, and passwords, with Django's views and Lainaamo's templates."""
+"""Accounts: log in and out, and passwords, with Django's views and Lainaamo's templates; one's
+own profile page."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lainaamo.core.contributions import contributions
 from lainaamo.core.errors import NotFound
 from lainaamo.core.middleware import set_language_cookie
 
 from .forms import LoginForm, PasswordResetForm
+from .models import Person
+from .profile import ApiTokensPart, PersonPart
 from .services import revoke_api_token
 from .throttling import client_address, take_turn
 
@@ -135,4 +139,23 @@ def revoke_api_token_view(request, pk: int):
     messages.success(
         request, _("The token is revoked. Programs that used it can no longer sign in with it.")
     )
-    return redirect("account:profile")
+    return redirect("directory:profile")
+
+
+@login_required
+def profile(request):
+    """One's own profile: the person's details, then the parts higher apps contribute."""
+    # A fresh copy, so that a form with errors does not change the name shown in the header.
+    person = Person.objects.select_related("home_unit__municipality").get(pk=request.user.pk)
+    posted = request.POST.get("section", "") if request.method == "POST" else ""
+    parts = [PersonPart(request, person, posted)]
+    for declared in contributions("profile"):
+        parts.extend(declared(request, person, posted))
+    parts.append(ApiTokensPart(request, person, posted))
+    part = next((part for part in parts if posted in part.sections), None)
+    if part is not None and part.save():
+        response = redirect("directory:profile")
+        part.after_save(response)
+        messages.success(request, str(part.success_message))
+        return response
+    return render(request, "directory/profile.html", {"person": person, "parts": parts})

@@ -1,11 +1,10 @@
-"""Forms of the mentor pages. They check the shape of the input; the services keep the rules."""
+"""Forms of the mentor pages. They check the shape of the input; the services keep the rules,
+and the pages show the services' errors on the forms (lainaamo.core.forms.show_error)."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
@@ -77,14 +76,14 @@ class LoanRequestForm(forms.Form):
         queryset=Skill.objects.offered(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Skills needed"),
-        error_messages={"required": _("Choose at least one skill.")},
+        required=False,
     )
     need = forms.CharField(
         label=_("What do you need help with?"),
         help_text=_("In your own words: what you want to learn or get done, and for whom."),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Describe what you need help with.")},
+        required=False,
     )
     language = forms.ChoiceField(
         label=_("Language of the help"), choices=Language.choices, widget=LanguageRadioSelect
@@ -110,23 +109,12 @@ class LoanRequestForm(forms.Form):
     duration_minutes = forms.TypedChoiceField(
         label=_("Length of a session"), choices=DURATIONS, coerce=int, initial=60
     )
-    group_size = forms.IntegerField(
-        label=_("Number of people to help"),
-        min_value=1,
-        max_value=500,
-        initial=1,
-    )
+    group_size = forms.IntegerField(label=_("Number of people to help"), initial=1)
     mentor = forms.ModelChoiceField(
         queryset=MentorProfile.objects.select_related("person"),
         required=False,
         widget=forms.HiddenInput,
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("mode") == Mode.ON_SITE and not (data.get("place") or "").strip():
-            self.add_error("place", _("Give the place for on-site help."))
-        return data
 
 
 class WindowForm(forms.Form):
@@ -136,27 +124,12 @@ class WindowForm(forms.Form):
     start = forms.TimeField(label=_("From"), widget=TimeInput)
     end = forms.TimeField(label=_("Until"), widget=TimeInput)
 
-    def clean(self):
-        data = super().clean()
-        day, start, end = data.get("day"), data.get("start"), data.get("end")
-        if start and end and end <= start:
-            self.add_error("end", _("The end must come after the start."))
-        elif day and end and wall_clock(day, end) <= now():
-            self.add_error("day", _("Choose a time in the future."))
-        return data
-
     def interval(self) -> tuple[dt.datetime, dt.datetime]:
         data = self.cleaned_data
         return wall_clock(data["day"], data["start"]), wall_clock(data["day"], data["end"])
 
 
 class BaseWindowFormSet(forms.BaseFormSet):
-    def clean(self):
-        if any(self.errors):
-            return
-        if not self.intervals():
-            raise ValidationError(_("Give at least one time window."))
-
     def intervals(self) -> list[tuple[dt.datetime, dt.datetime]]:
         return [form.interval() for form in self.forms if form.cleaned_data]
 
@@ -210,39 +183,24 @@ class ReasonForm(forms.Form):
         label=_("Reason"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Please give a reason.")},
+        required=False,
     )
 
 
-class LocalDecimalField(forms.DecimalField):
-    """A number field whose limits read as the page's language writes numbers: a Swedish or
-    Finnish error says 0,25, not 0.25."""
-
-    def run_validators(self, value):
-        try:
-            super().run_validators(value)
-        except ValidationError as error:
-            for item in error.error_list:
-                if item.params and "limit_value" in item.params:
-                    limit = formats.number_format(item.params["limit_value"], use_l10n=True)
-                    item.params = {**item.params, "limit_value": limit}
-            raise
-
-
 class CompleteForm(forms.Form):
-    hours = LocalDecimalField(
+    hours = forms.DecimalField(
         label=_("Hours used"),
         help_text=_("All the time the loan took, preparation included, e.g. 1.5."),
-        min_value=Decimal("0.25"),
-        max_value=100,
         decimal_places=2,
         localize=True,
+        required=False,
     )
     outcome = forms.CharField(
         label=_("Outcome"),
         help_text=_("A few words on what was done and learned."),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
 
@@ -326,7 +284,7 @@ class MentorProfileForm(forms.Form):
         label=_("Languages I help in"),
         choices=Language.choices,
         widget=LanguageCheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one language you help in.")},
+        required=False,
     )
     on_site = forms.BooleanField(
         label=_("I help on site"), required=False, template_name=CHECKBOX_TEMPLATE
@@ -340,12 +298,8 @@ class MentorProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    monthly_hours = LocalDecimalField(
-        label=_("Hours a month I may lend"),
-        min_value=0,
-        max_value=160,
-        decimal_places=1,
-        localize=True,
+    monthly_hours = forms.DecimalField(
+        label=_("Hours a month I may lend"), decimal_places=1, localize=True
     )
     paused = forms.BooleanField(
         label=_("I am on a break and take no requests"),
@@ -355,14 +309,6 @@ class MentorProfileForm(forms.Form):
     returns_on = forms.DateField(
         label=_("Back from the break on"), required=False, widget=DateInput
     )
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("on_site") and not data.get("remote"):
-            self.add_error("remote", _("Choose on-site, remote or both."))
-        if data.get("on_site") and not data.get("municipalities"):
-            self.add_error("municipalities", _("Choose the municipalities you come to on site."))
-        return data
 
     @classmethod
     def for_mentor(cls, mentor: MentorProfile, data=None) -> "MentorProfileForm":

@@ -35,6 +35,55 @@ CHUNK = 25
 
 
 @dataclass
+class MatchQuery:
+    """What matching reads of a request: a saved loan's (`MatchQuery.of(loan)`), or a request
+    not saved yet, whose skills and windows are given as lists (the request form's preview)."""
+
+    loan_id: int | None  # of a saved loan, whose decliners are left out
+    borrower_id: int
+    borrower_sector: str
+    municipality_id: int
+    municipality_name: str  # for on-site help, named in the reasons
+    language: str
+    mode: str
+    duration_minutes: int
+    requested_mentor_id: int | None
+    skill_ids: list[int]
+    windows: list[tuple[dt.datetime, dt.datetime]]
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.duration_minutes)
+
+    @classmethod
+    def of(
+        cls,
+        loan: Loan,
+        *,
+        skill_ids: list[int] | None = None,
+        windows: list[tuple[dt.datetime, dt.datetime]] | None = None,
+    ) -> "MatchQuery":
+        """The loan's request; an unsaved loan's skills and windows are given."""
+        if skill_ids is None:
+            skill_ids = list(loan.skills.values_list("id", flat=True))
+        if windows is None:
+            windows = list(loan.windows.values_list("start", "end"))
+        return cls(
+            loan_id=loan.pk,
+            borrower_id=loan.borrower_id,
+            borrower_sector=loan.borrower_sector,
+            municipality_id=loan.municipality_id,
+            municipality_name=loan.municipality.name if loan.mode == Mode.ON_SITE else "",
+            language=loan.language,
+            mode=loan.mode,
+            duration_minutes=loan.duration_minutes,
+            requested_mentor_id=loan.requested_mentor_id,
+            skill_ids=skill_ids,
+            windows=windows,
+        )
+
+
+@dataclass
 class Match:
     mentor: MentorProfile
     score: float
@@ -90,7 +139,7 @@ class _Candidate:
         return (-self.score, self.pk)
 
 
-def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candidate]:
+def _ranked(query: MatchQuery, skill_ids: list[int], index: MentorIndex) -> list[_Candidate]:
     """The candidates best first, by the part of the score that does not depend on time.
 
     Read from the mentor index: every active mentor who knows a skill asked for, works in the
@@ -98,8 +147,12 @@ def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candi
     borrower and has not declined this request.
     """
     today = now().date()
-    declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
-    on_site = loan.mode == Mode.ON_SITE
+    declined = set()
+    if query.loan_id is not None:
+        declined = set(
+            Decline.objects.filter(loan_id=query.loan_id).values_list("mentor_id", flat=True)
+        )
+    on_site = query.mode == Mode.ON_SITE
     known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
     for skill_id in skill_ids:
         for mentor, level in index.by_skill.get(skill_id, ()):
@@ -117,19 +170,19 @@ def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candi
         mentor = index.mentors[pk]
         if (
             pk in declined
-            or mentor.person_id == loan.borrower_id
-            or loan.language not in mentor.languages
+            or mentor.person_id == query.borrower_id
+            or query.language not in mentor.languages
             or not mentor.is_active(today)
             or not (
-                (mentor.on_site and loan.municipality_id in mentor.municipalities)
+                (mentor.on_site and query.municipality_id in mentor.municipalities)
                 if on_site
                 else mentor.remote
             )
         ):
             continue
-        across = mentor.sector != loan.borrower_sector
+        across = mentor.sector != query.borrower_sector
         key = 150 * count + 25 * levels + 30 * asked * across
-        if pk == loan.requested_mentor_id:
+        if pk == query.requested_mentor_id:
             key += 300 * asked
         scored.append((-key, pk, mentor, across))
     scored.sort(key=lambda row: row[:2])
@@ -139,27 +192,30 @@ def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candi
     ]
 
 
-def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> list[Match]:
-    """The best mentors for the loan, best first, each with reasons and free slots.
+def find_matches(
+    need: Loan | MatchQuery, *, limit: int = 10, slots_per_mentor: int = 3
+) -> list[Match]:
+    """The best mentors for the loan or request, best first, each with reasons and free slots.
 
     Candidates are taken in the order of the best score they could reach; hours lent and
     free slots, which cost queries, are looked up a chunk at a time, until no candidate left
     could rank above the last match found.
     """
-    skill_ids = list(loan.skills.values_list("id", flat=True))
+    query = need if isinstance(need, MatchQuery) else MatchQuery.of(need)
+    skill_ids = query.skill_ids
     if not skill_ids:
         return []
     index = mentor_index()
-    ranked = _ranked(loan, skill_ids, index)
+    ranked = _ranked(query, skill_ids, index)
     if not ranked:
         return []
     current = now()
-    needed = loan.duration_minutes / 60
-    windows = list(loan.windows.values_list("start", "end"))
+    needed = query.duration_minutes / 60
+    windows = query.windows
     # A session counts against the limit of its own month, as book_session checks it; the
     # windows may lie in another month than today, or in two.
     months = _window_months(windows, current)
-    before, after = buffers_for(loan)
+    before, after = buffers_for(query)
 
     found: list[tuple[_Candidate, list[Slot]]] = []
     offset = 0
@@ -178,7 +234,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
                 resource_ids=[c.resource_id for c in open_chunk],
                 start=start,
                 end=end,
-                duration=loan.duration,
+                duration=query.duration,
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
@@ -228,13 +284,13 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             if skill.pk in skill_ids
         ]
         reasons = []
-        if loan.requested_mentor_id == mentor.pk:
+        if query.requested_mentor_id == mentor.pk:
             reasons.append(_("You asked for this mentor"))
         reasons.append(_skill_reason(known))
-        reasons.append(_("Works in %(language)s") % {"language": language_label(loan.language)})
-        if loan.mode == Mode.ON_SITE:
+        reasons.append(_("Works in %(language)s") % {"language": language_label(query.language)})
+        if query.mode == Mode.ON_SITE:
             reasons.append(
-                _("Comes on site in %(municipality)s") % {"municipality": loan.municipality.name}
+                _("Comes on site in %(municipality)s") % {"municipality": query.municipality_name}
             )
         else:
             reasons.append(_("Helps remotely"))

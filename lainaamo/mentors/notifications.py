@@ -1,16 +1,12 @@
 """The mail a loan sends, each in its recipient's language, with invitations Outlook accepts."""
 
-import datetime as dt
-
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lainaamo.core.ical import Attendee, CalendarEntry, build_calendar
 from lainaamo.core.mail import InvitationMessage, Recipient, render_message
-from lainaamo.core.timeutil import now
 from lainaamo.directory.models import Person
 from lainaamo.scheduling.models import BookingStatus
 
@@ -27,9 +23,6 @@ EVENTS = {
     "cancelled": (("mentor", "borrower"), "CANCEL"),
     "completed": (("borrower",), ""),
 }
-
-
-FEED_DAYS_BACK = 90
 
 
 def recipient_for(person: Person) -> Recipient:
@@ -144,17 +137,3 @@ def messages_for(
                 render_message(recipient=recipient, template=template, context=context)
             )
     return messages
-
-
-def feed_for(person: Person) -> bytes:
-    """A person's calendar feed: their sessions as borrower and as mentor, for subscribing."""
-    sessions = (
-        LoanSession.objects.filter(Q(loan__borrower=person) | Q(loan__mentor__person=person))
-        .filter(booking__end__gte=now() - dt.timedelta(days=FEED_DAYS_BACK))
-        .select_related("booking", "loan__borrower", "loan__mentor__person")
-        .prefetch_related("loan__skills")
-    )
-    with translation.override(person.language):
-        entries = [session_entry(session, language=person.language) for session in sessions]
-        name = _("Lainaamo: %(name)s") % {"name": person.name}
-    return build_calendar(entries, method="PUBLISH", name=name)

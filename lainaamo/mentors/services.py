@@ -8,10 +8,12 @@ Any other step raises InvalidTransition.
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Sum
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
@@ -68,6 +70,7 @@ class MentorUnavailable(DomainError):
 class ReasonRequired(DomainError):
     code = "reason_required"
     message = _("Please give a reason.")
+    field = "reason"
 
 
 class SessionsAhead(DomainError):
@@ -82,7 +85,13 @@ class NothingHappenedYet(DomainError):
 
 class InvalidHours(DomainError):
     code = "invalid_hours"
-    message = _("Give the hours as a number greater than 0 and at most 100.")
+    message = _("Give the hours as a number from %(least)s to %(most)s.")
+    field = "hours"
+
+
+# The hours a completed loan took: a quarter of an hour at least.
+LEAST_HOURS = Decimal("0.25")
+MOST_HOURS = Decimal(100)
 
 
 def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
@@ -154,16 +163,87 @@ def has_hours_left(mentor: MentorProfile, loan: Loan, *, at: dt.datetime) -> boo
 
 def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple]:
     if not windows:
-        raise InvalidRequest(_("Give at least one time window."))
+        raise InvalidRequest(_("Give at least one time window."), field="windows")
     if len(windows) > MAX_WINDOWS:
-        raise InvalidRequest(_("Give at most 20 time windows."))
+        raise InvalidRequest(_("Give at most 20 time windows."), field="windows")
     current = now()
     for start, end in windows:
         if end <= start:
-            raise InvalidRequest(_("Each time window must end after it starts."))
+            raise InvalidRequest(_("Each time window must end after it starts."), field="windows")
         if end <= current:
-            raise InvalidRequest(_("The time windows must be in the future."))
+            raise InvalidRequest(_("The time windows must be in the future."), field="windows")
     return sorted(windows)
+
+
+@dataclass(frozen=True)
+class LoanDraft:
+    """A request that keeps every rule, not saved: the loan, its skills and its windows."""
+
+    loan: Loan
+    skills: list[Skill]
+    windows: list[tuple[dt.datetime, dt.datetime]]
+
+
+def draft_loan(
+    *,
+    borrower: Person,
+    skills: list[Skill],
+    need: str,
+    language: str,
+    mode: str,
+    duration_minutes: int,
+    windows: list[tuple[dt.datetime, dt.datetime]],
+    place: str = "",
+    video_link: str = "",
+    group_size: int = 1,
+    mentor: MentorProfile | None = None,
+) -> LoanDraft:
+    """Check a staff member's request for a mentor against the rules, without saving it."""
+    if borrower.home_unit_id is None:
+        raise NoHomeUnit()
+    need = need.strip()
+    if not need:
+        raise InvalidRequest(_("Describe what you need help with."), field="need")
+    if not skills:
+        raise InvalidRequest(_("Choose at least one skill."), field="skills")
+    retired = [skill for skill in skills if skill.retired]
+    if retired:
+        raise InvalidRequest(
+            _("The skill %(name)s is no longer offered.") % {"name": retired[0]}, field="skills"
+        )
+    if language not in Language.values:
+        raise InvalidRequest(
+            _("Choose the language: Finnish, Swedish or English."), field="language"
+        )
+    if mode not in Mode.values:
+        raise InvalidRequest(_("Choose whether the help is on-site or remote."), field="mode")
+    if mode == Mode.ON_SITE and not place.strip():
+        raise InvalidRequest(_("Give the place for on-site help."), field="place")
+    if not 15 <= duration_minutes <= 480:
+        raise InvalidRequest(
+            _("The duration must be between 15 minutes and 8 hours."), field="duration_minutes"
+        )
+    if not 1 <= group_size <= 500:
+        raise InvalidRequest(_("The group size must be between 1 and 500."), field="group_size")
+    # The windows last: while their shape is wrong, the request form asks for the other errors
+    # by passing none.
+    windows = _clean_windows(windows)
+    unit = borrower.home_unit
+    loan = Loan(
+        borrower=borrower,
+        borrower_unit=unit,
+        borrower_sector=unit.sector,
+        municipality_id=unit.municipality_id,
+        need=need,
+        language=language,
+        mode=mode,
+        place=place.strip() if mode == Mode.ON_SITE else "",
+        video_link=video_link.strip(),
+        duration_minutes=duration_minutes,
+        group_size=group_size,
+        requested_mentor=mentor,
+    )
+    return LoanDraft(loan=loan, skills=list(skills), windows=windows)
 
 
 @transaction.atomic
@@ -182,45 +262,24 @@ def request_loan(
     mentor: MentorProfile | None = None,
 ) -> Loan:
     """Record a staff member's request for a mentor."""
-    if borrower.home_unit_id is None:
-        raise NoHomeUnit()
-    need = need.strip()
-    if not need:
-        raise InvalidRequest(_("Describe what you need help with."))
-    if not skills:
-        raise InvalidRequest(_("Choose at least one skill."))
-    retired = [skill for skill in skills if skill.retired]
-    if retired:
-        raise InvalidRequest(_("The skill %(name)s is no longer offered.") % {"name": retired[0]})
-    if language not in Language.values:
-        raise InvalidRequest(_("Choose the language: Finnish, Swedish or English."))
-    if mode not in Mode.values:
-        raise InvalidRequest(_("Choose whether the help is on-site or remote."))
-    if mode == Mode.ON_SITE and not place.strip():
-        raise InvalidRequest(_("Give the place for on-site help."))
-    if not 15 <= duration_minutes <= 480:
-        raise InvalidRequest(_("The duration must be between 15 minutes and 8 hours."))
-    if not 1 <= group_size <= 500:
-        raise InvalidRequest(_("The group size must be between 1 and 500."))
-    windows = _clean_windows(windows)
-    unit = borrower.home_unit
-    loan = Loan.objects.create(
+    draft = draft_loan(
         borrower=borrower,
-        borrower_unit=unit,
-        borrower_sector=unit.sector,
-        municipality_id=unit.municipality_id,
+        skills=skills,
         need=need,
         language=language,
         mode=mode,
-        place=place.strip() if mode == Mode.ON_SITE else "",
-        video_link=video_link.strip(),
         duration_minutes=duration_minutes,
+        windows=windows,
+        place=place,
+        video_link=video_link,
         group_size=group_size,
-        requested_mentor=mentor,
+        mentor=mentor,
     )
-    loan.skills.set(skills)
+    loan = draft.loan
+    loan.save()
+    loan.skills.set(draft.skills)
     LoanWindow.objects.bulk_create(
-        LoanWindow(loan=loan, start=start, end=end) for start, end in windows
+        LoanWindow(loan=loan, start=start, end=end) for start, end in draft.windows
     )
     _record(loan, LoanEventKind.REQUESTED, borrower)
     return loan
@@ -470,10 +529,18 @@ def _parse_hours(hours: object) -> Decimal:
     try:
         value = Decimal(str(hours).replace(",", "."))
     except ArithmeticError as error:
-        raise InvalidHours() from error
-    if not value.is_finite() or value <= 0 or value > 100:
-        raise InvalidHours()
+        raise _invalid_hours() from error
+    if not value.is_finite() or not LEAST_HOURS <= value <= MOST_HOURS:
+        raise _invalid_hours()
     return value.quantize(Decimal("0.01"))
+
+
+def _invalid_hours() -> InvalidHours:
+    # The limits as the language of the answer writes numbers: 0,25 in Finnish and Swedish.
+    return InvalidHours(
+        least=formats.number_format(LEAST_HOURS, use_l10n=True),
+        most=formats.number_format(MOST_HOURS, use_l10n=True),
+    )
 
 
 @transaction.atomic
@@ -486,7 +553,7 @@ def complete_loan(*, loan: Loan, actor: Person, hours: object, outcome: str) -> 
     value = _parse_hours(hours)
     outcome = outcome.strip()
     if not outcome:
-        raise InvalidRequest(_("Describe the outcome in a few words."))
+        raise InvalidRequest(_("Describe the outcome in a few words."), field="outcome")
     sessions = list(_active_sessions(loan))
     current = now()
     if not any(session.booking.start <= current for session in sessions):
@@ -549,15 +616,19 @@ def update_mentor_profile(
     """Save what a mentor offers: introduction, languages, areas, modes, hours and any break."""
     languages = [code for code in Language.values if code in languages]
     if not languages:
-        raise InvalidRequest(_("Choose at least one language you help in."))
+        raise InvalidRequest(_("Choose at least one language you help in."), field="languages")
     if not (on_site or remote):
-        raise InvalidRequest(_("Choose on-site, remote or both."))
+        raise InvalidRequest(_("Choose on-site, remote or both."), field="remote")
     if on_site and not municipality_ids:
-        raise InvalidRequest(_("Choose the municipalities you come to on site."))
+        raise InvalidRequest(
+            _("Choose the municipalities you come to on site."), field="municipalities"
+        )
     if not Decimal(0) <= Decimal(monthly_hours) <= Decimal(160):
-        raise InvalidRequest(_("The hours a month must be between 0 and 160."))
+        raise InvalidRequest(
+            _("The hours a month must be between 0 and 160."), field="monthly_hours"
+        )
     if paused and returns_on is not None and returns_on < now().date():
-        raise InvalidRequest(_("The return date has already passed."))
+        raise InvalidRequest(_("The return date has already passed."), field="returns_on")
     scheduling.lock_resources([mentor.resource_id])  # a booking reads all this under it
     for code in Language.values:
         setattr(mentor, f"bio_{code}", bio.get(code, "").strip())

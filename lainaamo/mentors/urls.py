@@ -29,13 +29,3 @@ urlpatterns = [
     path("skills/<int:pk>/", views.skill_edit, name="skill_edit"),
     path("units/<int:pk>/figures/", views.unit_figures, name="unit_figures"),
 ]
-
-# One's own account pages, at the root of the site (see config/urls.py): the profile with the
-# mentor's availability, and the personal calendar feed behind its secret token.
-account_urlpatterns = (
-    [
-        path("profile/", views.profile, name="profile"),
-        path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
-    ],
-    "account",
-)

@@ -1,62 +1,46 @@
-"""The pages of "Borrow a mentor": catalogue, mentor page, request, loans, inbox, figures and the
-profile. Views are thin: forms check the input's shape, services decide and write."""
+"""The pages of "Borrow a mentor": catalogue, mentor page, request, loans, inbox and figures.
+Views are thin: forms check the input's shape, services decide and write."""
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lainaamo.core.errors import DomainError
+from lainaamo.core.forms import show_error
 from lainaamo.core.ical import build_calendar
-from lainaamo.core.middleware import set_language_cookie
 from lainaamo.core.timeutil import local, now
-from lainaamo.directory.forms import PersonForm
-from lainaamo.directory.models import (
-    ApiToken,
-    Municipality,
-    Person,
-    Unit,
-    new_calendar_token,
-)
-from lainaamo.directory.permissions import coordinated_municipality_ids, managed_unit_ids
-from lainaamo.scheduling import services as scheduling
-from lainaamo.scheduling.forms import AbsenceFormSet, AvailabilityFormSet
-from lainaamo.scheduling.models import ACTIVE_STATUSES, Absence, WeeklyAvailability
+from lainaamo.directory.models import Municipality, Person, Unit
+from lainaamo.directory.permissions import coordinated_municipality_ids
+from lainaamo.scheduling.models import ACTIVE_STATUSES
 from lainaamo.scheduling.services import SlotTaken, free_slots
 
 from . import figures, permissions, services
+from .contributions import roles_of
 from .forms import (
     BookForm,
     CatalogueFilterForm,
     CompleteForm,
     LoanRequestForm,
-    MentorProfileForm,
     ReasonForm,
     RescheduleForm,
     SkillForm,
-    SkillLevelsForm,
-    kept_rows,
     window_formset,
 )
-from .matching import find_matches
+from .matching import MatchQuery, find_matches
 from .models import Loan, LoanSession, LoanStatus, MentorProfile, MentorSkill, Mode, Skill
-from .notifications import feed_for, session_entry
+from .notifications import session_entry
 
 CATALOGUE_PAGE_SIZE = 24
 PREVIEW_MATCHES = 5
@@ -64,80 +48,6 @@ ADD_SESSION_SLOTS = 6
 # A moved session is offered the mentor's next free times within this reach.
 MOVE_SLOTS = 6
 MOVE_SEARCH = dt.timedelta(days=21)
-
-
-# --- navigation ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Roles:
-    mentor: MentorProfile | None = None
-    is_coordinator: bool = False
-    managed_units: list[Unit] = field(default_factory=list)
-
-    @property
-    def is_mentor(self) -> bool:
-        return self.mentor is not None
-
-
-def roles_of(request) -> Roles:
-    """What the signed-in user is, for the navigation and the home page; once per request."""
-    cached = getattr(request, "_lainaamo_roles", None)
-    if cached is not None:
-        return cached
-    user = request.user
-    roles = Roles()
-    if user.is_authenticated:
-        roles.mentor = MentorProfile.objects.filter(person=user).first()
-        roles.is_coordinator = bool(coordinated_municipality_ids(user))
-        unit_ids = managed_unit_ids(user)
-        if unit_ids:
-            roles.managed_units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
-    request._lainaamo_roles = roles
-    return roles
-
-
-# Pages that belong under a navigation item: view name -> the item's view name.
-SECTIONS = {
-    "mentors:mentor_detail": "mentors:catalogue",
-    "mentors:loan_detail": "mentors:my_loans",
-    "mentors:skills": "mentors:dashboard",
-    "mentors:skill_edit": "mentors:dashboard",
-}
-
-
-def _navigation(request) -> list[dict]:
-    if not request.user.is_authenticated:
-        return []
-    roles = roles_of(request)
-    items = [
-        ("mentors:catalogue", gettext_lazy("Mentors"), ()),
-        ("mentors:request", gettext_lazy("Ask for a mentor"), ()),
-        ("mentors:my_loans", gettext_lazy("My loans"), ()),
-    ]
-    if roles.is_mentor:
-        items.append(("mentors:inbox", gettext_lazy("Mentor's inbox"), ()))
-    if roles.is_coordinator:
-        items.append(("mentors:dashboard", gettext_lazy("Dashboard"), ()))
-    if roles.managed_units:
-        items.append(
-            ("mentors:unit_figures", gettext_lazy("Unit figures"), (roles.managed_units[0].pk,))
-        )
-    items.append(("account:profile", gettext_lazy("My profile"), ()))
-    match = request.resolver_match
-    current = SECTIONS.get(match.view_name, match.view_name) if match else ""
-    return [
-        {"url": reverse(name, args=args), "label": label, "current": name == current}
-        for name, label, args in items
-    ]
-
-
-def navigation(request) -> dict:
-    """Context processor: the main navigation and the user's roles, worked out when used."""
-    return {
-        "navigation": SimpleLazyObject(lambda: _navigation(request)),
-        "roles": SimpleLazyObject(lambda: roles_of(request)),
-    }
 
 
 # --- catalogue and mentor page -------------------------------------------------------------------
@@ -218,7 +128,7 @@ def mentor_detail(request, pk):
 # --- request form --------------------------------------------------------------------------------
 
 
-def _request_arguments(user: Person, form: LoanRequestForm, windows) -> dict:
+def _request_arguments(user: Person, form: LoanRequestForm, windows: list) -> dict:
     data = form.cleaned_data
     return {
         "borrower": user,
@@ -230,7 +140,7 @@ def _request_arguments(user: Person, form: LoanRequestForm, windows) -> dict:
         "video_link": data.get("video_link") or "",
         "duration_minutes": data["duration_minutes"],
         "group_size": data["group_size"],
-        "windows": windows.intervals(),
+        "windows": windows,
         "mentor": data.get("mentor"),
     }
 
@@ -249,11 +159,21 @@ def request_form(request):
     if request.method == "POST":
         form = LoanRequestForm(request.POST)
         windows = window_formset(request.POST)
-        if all([form.is_valid(), windows.is_valid()]):  # both, so that all errors show at once
+        windows_valid = windows.is_valid()
+        if form.is_valid() and not windows_valid:
+            # So that all errors show at once: the service checks the rest of the request, and
+            # its error shows beside those of the windows. It checks the windows last.
             try:
-                loan = services.request_loan(**_request_arguments(request.user, form, windows))
+                services.draft_loan(**_request_arguments(request.user, form, windows=[]))
             except DomainError as error:
-                form.add_error(None, str(error))
+                if error.field != "windows":
+                    show_error(form, error)
+        elif form.is_valid():
+            arguments = _request_arguments(request.user, form, windows.intervals())
+            try:
+                loan = services.request_loan(**arguments)
+            except DomainError as error:
+                show_error(windows if error.field == "windows" else form, error)
             else:
                 messages.success(
                     request, _("Your request is saved. Choose a mentor and a time below.")
@@ -278,6 +198,17 @@ def request_form(request):
     )
 
 
+def _preview_problem(form: LoanRequestForm, error: DomainError) -> str:
+    """What stops the preview, said as the preview says it: matching needs skills and times."""
+    if error.field in ("skills", "windows"):
+        return _("Choose the skills and give a time window to see who could help.")
+    if error.field in form.fields and form.fields[error.field].label:
+        return _("Check these fields to see who could help: %(fields)s.") % {
+            "fields": form.fields[error.field].label
+        }
+    return str(error)
+
+
 @login_required
 @require_POST
 def request_preview(request):
@@ -294,13 +225,18 @@ def request_preview(request):
     problem = ""
     if all([form.is_valid(), windows.is_valid()]):
         try:
-            # The request is written and rolled back: matching reads it from the database.
-            with transaction.atomic():
-                loan = services.request_loan(**_request_arguments(request.user, form, windows))
-                matches = find_matches(loan, limit=PREVIEW_MATCHES)
-                transaction.set_rollback(True)
+            draft = services.draft_loan(
+                **_request_arguments(request.user, form, windows.intervals())
+            )
         except DomainError as error:
-            problem = str(error)
+            problem = _preview_problem(form, error)
+        else:
+            query = MatchQuery.of(
+                draft.loan,
+                skill_ids=[skill.pk for skill in draft.skills],
+                windows=draft.windows,
+            )
+            matches = find_matches(query, limit=PREVIEW_MATCHES)
     elif "skills" in form.errors or not windows.is_valid():
         problem = _("Choose the skills and give a time window to see who could help.")
     else:
@@ -517,7 +453,7 @@ def _step_with_form(request, loan, form, key: str, step, done):
     try:
         result = step(form.cleaned_data)
     except DomainError as error:
-        form.add_error(None, str(error))
+        show_error(form, error)
         return _loan_page(request, loan, bound={key: form}, status=error.status)
     return _after_action(request, loan, done(result) if callable(done) else done)
 
@@ -794,153 +730,3 @@ def skill_edit(request, pk):
         messages.success(request, _("The skill %(name)s is saved.") % {"name": skill})
         return redirect("mentors:skills")
     return render(request, "mentors/skill_form.html", {"skill": skill, "form": form})
-
-
-# --- profile and calendar feed -------------------------------------------------------------------
-
-
-def _availability_initial(mentor: MentorProfile) -> list[dict]:
-    return [
-        {"weekday": rule.weekday, "start": rule.start_time, "end": rule.end_time}
-        for rule in WeeklyAvailability.objects.filter(resource_id=mentor.resource_id)
-    ]
-
-
-def _absences_initial(mentor: MentorProfile) -> list[dict]:
-    return [
-        {
-            "first_day": local(absence.start).date(),
-            "last_day": local(absence.end - dt.timedelta(microseconds=1)).date(),
-            "reason": absence.reason,
-        }
-        for absence in Absence.objects.filter(resource_id=mentor.resource_id, end__gt=now())
-    ]
-
-
-def _profile_forms(request, person: Person, mentor: MentorProfile | None, section: str) -> dict:
-    """Every form of the profile page; the one in `section` bound to the posted data."""
-
-    def data(name):
-        return request.POST if section == name else None
-
-    forms = {"person_form": PersonForm(data("person"), instance=person, prefix="person")}
-    if mentor is not None:
-        all_skills = list(Skill.objects.offered().order_by("position", "slug"))
-        levels = dict(MentorSkill.objects.filter(mentor=mentor).values_list("skill_id", "level"))
-        forms.update(
-            mentor_form=MentorProfileForm.for_mentor(mentor, data("mentor")),
-            skills_form=SkillLevelsForm(data("skills"), skills=all_skills, levels=levels),
-            availability=AvailabilityFormSet(
-                data("availability"), initial=_availability_initial(mentor), prefix="weekly"
-            ),
-            absences=AbsenceFormSet(
-                data("absences"), initial=_absences_initial(mentor), prefix="absence"
-            ),
-        )
-    return forms
-
-
-def _save_profile_section(request, section: str, forms: dict, mentor: MentorProfile | None):
-    """Validate and save one section; True when saved. Service errors become form errors."""
-    if section == "person":
-        form = forms["person_form"]
-        if form.is_valid():
-            form.save()
-            return True
-        return False
-    if mentor is None or section not in {"mentor", "skills", "availability", "absences"}:
-        return False
-    key = {"mentor": "mentor_form", "skills": "skills_form"}.get(section, section)
-    form = forms[key]
-    if not form.is_valid():
-        return False
-    try:
-        if section == "mentor":
-            data = form.cleaned_data
-            services.update_mentor_profile(
-                mentor=mentor,
-                bio={code: data[f"bio_{code}"] for code in ("fi", "sv", "en")},
-                languages=data["languages"],
-                municipality_ids=[m.pk for m in data["municipalities"]],
-                on_site=data["on_site"],
-                remote=data["remote"],
-                monthly_hours=data["monthly_hours"],
-                paused=data["paused"],
-                returns_on=data["returns_on"],
-            )
-        elif section == "skills":
-            services.save_mentor_skills(mentor=mentor, levels=form.levels())
-        elif section == "availability":
-            scheduling.set_weekly_hours(
-                resource=mentor.resource,
-                rows=[(row["weekday"], row["start"], row["end"]) for row in kept_rows(form)],
-            )
-        else:
-            scheduling.set_absences(
-                resource=mentor.resource,
-                rows=[
-                    (row["first_day"], row["last_day"], row["reason"]) for row in kept_rows(form)
-                ],
-            )
-    except DomainError as error:
-        if hasattr(form, "add_error"):
-            form.add_error(None, str(error))
-        else:
-            form.non_form_errors().append(str(error))
-        return False
-    return True
-
-
-@login_required
-def profile(request):
-    # A fresh copy, so that a form with errors does not change the name shown in the header.
-    person = Person.objects.select_related("home_unit__municipality").get(pk=request.user.pk)
-    mentor = (
-        MentorProfile.objects.filter(person=person)
-        .select_related("cohort")
-        .prefetch_related("languages", "municipalities")
-        .first()
-    )
-    section = request.POST.get("section", "") if request.method == "POST" else ""
-    if section == "calendar":
-        person.calendar_token = new_calendar_token()
-        person.save(update_fields=["calendar_token"])
-        messages.success(
-            request, _("Your calendar feed has a new address. The old one no longer works.")
-        )
-        return redirect("account:profile")
-    forms = _profile_forms(request, person, mentor, section)
-    if section and _save_profile_section(request, section, forms, mentor):
-        response = redirect("account:profile")
-        if section == "person":
-            translation.activate(person.language)
-            set_language_cookie(response, person.language)
-        messages.success(request, _("Your changes are saved."))
-        return response
-    feed_url = settings.SITE_URL + reverse("account:calendar_feed", args=[person.calendar_token])
-    return render(
-        request,
-        "mentors/profile.html",
-        {
-            "person": person,
-            "mentor": mentor,
-            "feed_url": feed_url,
-            "section": section,
-            # The person's API tokens (lainaamo/directory/templates/directory/_api_tokens.html).
-            "api_tokens": ApiToken.objects.filter(person=person).usable(now()),
-            "token_lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
-            **forms,
-        },
-    )
-
-
-def calendar_feed(request, token):
-    """A person's sessions as a calendar feed; the secret address is the only key."""
-    person = Person.objects.filter(calendar_token=token, is_active=True).first()
-    if person is None:
-        raise Http404
-    response = HttpResponse(feed_for(person), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="lainaamo.ics"'
-    response["Cache-Control"] = "private, max-age=300"
-    response["X-Robots-Tag"] = "noindex"
-    return response

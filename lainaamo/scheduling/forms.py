@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core.timeutil import local, now
-
 from .models import Weekday
 
 
@@ -31,12 +29,6 @@ class AvailabilityForm(forms.Form):
     start = forms.TimeField(label=_("From"), widget=TimeInput)
     end = forms.TimeField(label=_("Until"), widget=TimeInput)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end must come after the start."))
-        return data
-
 
 AvailabilityFormSet = forms.formset_factory(
     AvailabilityForm, extra=2, can_delete=True, max_num=50, absolute_max=50
@@ -47,18 +39,6 @@ class AbsenceForm(forms.Form):
     first_day = forms.DateField(label=_("First day"), widget=DateInput)
     last_day = forms.DateField(label=_("Last day"), widget=DateInput)
     reason = forms.CharField(label=_("Note (only you see it)"), max_length=200, required=False)
-
-    def clean(self):
-        data = super().clean()
-        first, last = data.get("first_day"), data.get("last_day")
-        if first and last and last < first:
-            self.add_error("last_day", _("The last day cannot come before the first."))
-        elif last and last < local(now()).date():
-            # The list shows absences that have not ended; a past one would vanish unsaid.
-            self.add_error(
-                "last_day", _("This absence is already over. Enter one that ends today or later.")
-            )
-        return data
 
 
 AbsenceFormSet = forms.formset_factory(

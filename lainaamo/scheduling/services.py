@@ -435,10 +435,16 @@ def set_absences(*, resource: Resource, rows: list[tuple[dt.date, dt.date, str]]
     Under the resource's lock, as `set_weekly_hours`.
     """
     rows = sorted(rows)
+    today = local(now()).date()
     for first, last, _reason in rows:
         if last < first:
             raise InvalidAvailability(
                 _("The last day of an absence cannot come before the first.")
+            )
+        if last < today:
+            # The page lists the absences that have not ended; a past one would vanish unsaid.
+            raise InvalidAvailability(
+                _("This absence is already over. Enter one that ends today or later.")
             )
     for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
         if next_first <= last:

@@ -220,7 +220,7 @@ def test_profile_lists_ones_own_tokens_that_still_work(english, clock):
     ApiToken.issue(PersonFactory(), name="Someone else's")
     english.force_login(person)
 
-    page = english.get(reverse("account:profile")).content.decode()
+    page = english.get(reverse("directory:profile")).content.decode()
 
     assert "Outlook add-in" in page
     assert "Old script" not in page
@@ -232,7 +232,7 @@ def test_profile_lists_ones_own_tokens_that_still_work(english, clock):
 def test_profile_without_tokens_says_so(english):
     english.force_login(PersonFactory())
 
-    page = english.get(reverse("account:profile")).content.decode()
+    page = english.get(reverse("directory:profile")).content.decode()
 
     assert "You have no API tokens in use." in page
 
@@ -245,7 +245,7 @@ def test_revoking_a_token_on_the_profile_stops_it_working(english):
 
     response = english.post(reverse("directory:revoke_api_token", args=[token.pk]), follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("account:profile")
+    assert response.redirect_chain[-1][0] == reverse("directory:profile")
     assert "The token is revoked." in response.content.decode()
     assert me(key).status_code == 401
     assert me(kept_key).status_code == 200

@@ -1,4 +1,4 @@
-"""Accounts: log in and out, throttling, passwords."""
+"""Accounts: log in and out, throttling, passwords, the profile page."""
 
 import re
 
@@ -184,3 +184,65 @@ def test_account_pages_render_in_the_chosen_language(client, name, language):
     response = client.get(reverse(name))
 
     assert f'<html lang="{language}">' in response.content.decode()
+
+
+# --- the profile page ------------------------------------------------------------------------
+
+
+def test_profile_saves_name_and_language_and_switches_the_pages(client):
+    person = PersonFactory(name="Bea Borrower", language="fi")
+    client.force_login(person)
+
+    response = client.post(
+        reverse("directory:profile"),
+        {
+            "section": "person",
+            "person-name": "Bea B. Borrower",
+            "person-language": "sv",
+            "person-home_unit": person.home_unit_id,
+        },
+    )
+
+    person.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("directory:profile")
+    assert person.name == "Bea B. Borrower"
+    assert person.language == "sv"
+    assert response.cookies["lainaamo_language"].value == "sv"
+
+
+def test_profile_with_a_blank_name_shows_the_error_and_keeps_the_name(english):
+    person = PersonFactory(name="Bea Borrower", language="fi")
+    english.force_login(person)
+
+    response = english.post(
+        reverse("directory:profile"),
+        {"section": "person", "person-name": "", "person-language": "en"},
+    )
+
+    person.refresh_from_db()
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert person.name == "Bea Borrower"
+    assert person.language == "fi"
+
+
+def test_profile_shows_the_parts_other_apps_add_after_the_persons_details(english):
+    english.force_login(PersonFactory())
+
+    page = english.get(reverse("directory:profile")).content.decode()
+
+    assert page.index("Personal details") < page.index("Calendar feed")
+
+
+def test_profile_ignores_a_section_nobody_answers_and_saves_nothing(english):
+    person = PersonFactory(name="Bea Borrower")
+    english.force_login(person)
+
+    response = english.post(
+        reverse("directory:profile"), {"section": "nonsense", "person-name": "Someone Else"}
+    )
+
+    person.refresh_from_db()
+    assert response.status_code == 200
+    assert person.name == "Bea Borrower"

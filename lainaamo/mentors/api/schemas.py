@@ -117,19 +117,22 @@ class WindowIn(Schema):
     end: AwareDatetime
 
 
+# The rules of a request (at least one skill, the bounds of the duration and the group, one to
+# 20 windows in the future, a place for on-site help) are the service's: its error names the
+# field. The descriptions say them; the schema checks the shape.
 class LoanIn(Schema):
-    skills: list[str] = Field(min_length=1, max_length=20, description="Skill slugs.")
+    skills: list[str] = Field(max_length=20, description="Skill slugs, at least one.")
     need: str = Field(max_length=5000, description="The need in the borrower's words.")
     language: LanguageCode
     mode: ModeCode
-    duration_minutes: int = Field(ge=15, le=480, description="Length of one session.")
+    duration_minutes: int = Field(description="Length of one session: 15 to 480 minutes.")
     windows: list[WindowIn] = Field(
-        min_length=1, max_length=20, description="Preferred time windows for the sessions."
+        description="Preferred time windows for the sessions: 1 to 20, ending in the future."
     )
     mentor: int | None = Field(default=None, description="A mentor asked for by id (optional).")
     place: str = Field(default="", max_length=300, description="Required for on-site help.")
     video_link: str = Field(default="", max_length=200, pattern=r"^(https?://\S+)?$")
-    group_size: int = Field(default=1, ge=1, le=500)
+    group_size: int = Field(default=1, description="People to help: 1 to 500.")
 
 
 class SessionIn(Schema):
@@ -146,7 +149,7 @@ class ReasonIn(Schema):
 
 
 class CompleteIn(Schema):
-    hours: Decimal = Field(description="Hours spent in all, more than 0 and at most 100.")
+    hours: Decimal = Field(description="Hours spent in all, from 0.25 to 100.")
     outcome: str = Field(max_length=5000)
 
 

@@ -371,9 +371,34 @@ def test_on_site_request_without_place_is_refused_by_the_service(instagram):
         api_client(PersonFactory(), language="sv"), "/api/v1/loans", loan_body(mode="on_site")
     )
 
+    body = response.json()
     assert response.status_code == 400
-    assert response.json()["code"] == "invalid_request"
-    assert response.json()["message"]
+    assert body["code"] == "invalid_request"
+    assert body["errors"] == [
+        {"field": "place", "code": "invalid_request", "message": body["message"]}
+    ]
+    assert body["message"] == "Ange var hjälpen på plats ska ges."
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"group_size": 0}, "group_size"),
+        ({"duration_minutes": 481}, "duration_minutes"),
+        ({"skills": []}, "skills"),
+        ({"windows": []}, "windows"),
+    ],
+)
+def test_a_rule_of_the_request_answers_with_the_services_error_naming_the_field(
+    instagram, changes, field
+):
+    response = post(api_client(PersonFactory()), "/api/v1/loans", loan_body(**changes))
+
+    body = response.json()
+    assert response.status_code == 400
+    assert body["code"] == "invalid_request"
+    assert [error["field"] for error in body["errors"]] == [field]
+    assert not Loan.objects.exists()
 
 
 def test_request_from_a_person_without_home_unit_is_refused(instagram):

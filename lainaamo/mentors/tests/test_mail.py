@@ -17,7 +17,6 @@ from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.tests.factories import PersonFactory
 from lainaamo.mentors.models import LoanSession
-from lainaamo.mentors.notifications import feed_for
 from lainaamo.mentors.services import (
     accept_loan,
     book_session,
@@ -27,6 +26,7 @@ from lainaamo.mentors.services import (
     reschedule_session,
 )
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
+from lainaamo.scheduling.feed import feed_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
-from lainaamo.mentors.matching import find_matches
+from lainaamo.mentors.matching import MatchQuery, find_matches
 from lainaamo.mentors.models import Decline, Level
-from lainaamo.mentors.services import book_session, decline_loan
+from lainaamo.mentors.services import book_session, decline_loan, draft_loan
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
 from lainaamo.scheduling.models import Absence, Booking, Resource, ResourceKind
 from lainaamo.scheduling.services import book
@@ -112,6 +112,37 @@ def test_mentor_the_borrower_asked_for_comes_first(borrower, skill):
     assert [match.mentor for match in matches] == [asked_for, expert]
     with translation.override("en"):
         assert "You asked for this mentor" in find_matches(loan)[0].reasons
+
+
+def test_a_request_not_saved_matches_as_the_saved_loan_would(borrower, skill):
+    here = [borrower.home_unit.municipality]
+    expert = make_mentor(skills={skill: Level.EXPERT}, municipalities=here)
+    asked_for = make_mentor(
+        skills={skill: Level.BASICS}, sector=Sector.LIBRARY, municipalities=here
+    )
+    make_mentor(skills={SkillFactory(): Level.EXPERT}, municipalities=here)
+    request = {
+        "borrower": borrower,
+        "skills": [skill],
+        "need": "Reels",
+        "language": "fi",
+        "mode": "on_site",
+        "place": "Kirjastonkatu 13",
+        "duration_minutes": 60,
+        "windows": [WINDOW],
+        "mentor": asked_for,
+    }
+    draft = draft_loan(**request)
+    query = MatchQuery.of(draft.loan, skill_ids=[skill.pk], windows=draft.windows)
+
+    unsaved = find_matches(query)
+
+    saved = find_matches(loan_for(**request))
+    assert draft.loan.pk is None
+    assert [(m.mentor, m.score, m.reasons, m.slots) for m in unsaved] == [
+        (m.mentor, m.score, m.reasons, m.slots) for m in saved
+    ]
+    assert [match.mentor for match in unsaved] == [asked_for, expert]
 
 
 def test_matches_stop_at_the_limit_best_first(borrower, skill):

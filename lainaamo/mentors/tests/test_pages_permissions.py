@@ -36,7 +36,7 @@ PAGES = {
     "mentors:mentor_detail": (("mentor",), SIGNED_IN),
     "mentors:request": ((), SIGNED_IN),
     "mentors:my_loans": ((), SIGNED_IN),
-    "account:profile": ((), SIGNED_IN),
+    "directory:profile": ((), SIGNED_IN),
     "directory:password_change": ((), SIGNED_IN),
     "mentors:loan_detail": (("loan",), LOAN_PARTIES),
     "mentors:invitation": (("loan",), LOAN_PARTIES),

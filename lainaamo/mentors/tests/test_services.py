@@ -38,6 +38,7 @@ from lainaamo.scheduling.services import (
     SlotTaken,
     StartInPast,
     book,
+    set_absences,
 )
 
 pytestmark = pytest.mark.django_db
@@ -163,29 +164,40 @@ def too_many_windows():
 
 
 @pytest.mark.parametrize(
-    ("changes", "code", "message"),
+    ("changes", "code", "message", "field"),
     [
-        ({"borrower": lambda: PersonFactory(home_unit=None)}, "no_home_unit", "no home unit"),
-        ({"need": "   "}, "invalid_request", "Describe what you need"),
-        ({"skills": []}, "invalid_request", "at least one skill"),
-        ({"language": "de"}, "invalid_request", "Choose the language"),
-        ({"mode": "hybrid"}, "invalid_request", "on-site or remote"),
-        ({"place": "  "}, "invalid_request", "Give the place"),
-        ({"duration_minutes": 14}, "invalid_request", "between 15 minutes"),
-        ({"duration_minutes": 481}, "invalid_request", "between 15 minutes"),
-        ({"group_size": 0}, "invalid_request", "group size"),
-        ({"group_size": 501}, "invalid_request", "group size"),
-        ({"windows": []}, "invalid_request", "at least one time window"),
-        ({"windows": too_many_windows}, "invalid_request", "at most 20"),
-        ({"windows": [(THURSDAY_10, TUESDAY_10)]}, "invalid_request", "end after it starts"),
+        (
+            {"borrower": lambda: PersonFactory(home_unit=None)},
+            "no_home_unit",
+            "no home unit",
+            None,
+        ),
+        ({"need": "   "}, "invalid_request", "Describe what you need", "need"),
+        ({"skills": []}, "invalid_request", "at least one skill", "skills"),
+        ({"language": "de"}, "invalid_request", "Choose the language", "language"),
+        ({"mode": "hybrid"}, "invalid_request", "on-site or remote", "mode"),
+        ({"place": "  "}, "invalid_request", "Give the place", "place"),
+        ({"duration_minutes": 14}, "invalid_request", "between 15 minutes", "duration_minutes"),
+        ({"duration_minutes": 481}, "invalid_request", "between 15 minutes", "duration_minutes"),
+        ({"group_size": 0}, "invalid_request", "group size", "group_size"),
+        ({"group_size": 501}, "invalid_request", "group size", "group_size"),
+        ({"windows": []}, "invalid_request", "at least one time window", "windows"),
+        ({"windows": too_many_windows}, "invalid_request", "at most 20", "windows"),
+        (
+            {"windows": [(THURSDAY_10, TUESDAY_10)]},
+            "invalid_request",
+            "end after it starts",
+            "windows",
+        ),
         (
             {"windows": [(at(MONDAY, 5), at(MONDAY, 6))]},
             "invalid_request",
             "must be in the future",
+            "windows",
         ),
     ],
 )
-def test_bad_request_is_refused_and_changes_nothing(changes, code, message):
+def test_bad_request_is_refused_and_changes_nothing(changes, code, message, field):
     changes = {key: value() if callable(value) else value for key, value in changes.items()}
     fields = request_fields(**changes)
     before = counts()
@@ -195,6 +207,7 @@ def test_bad_request_is_refused_and_changes_nothing(changes, code, message):
 
     assert error.value.code == code
     assert message in str(error.value)
+    assert error.value.field == field
     assert counts() == before
 
 
@@ -778,3 +791,16 @@ def test_session_in_the_repeated_autumn_hour_lasts_its_real_duration(skill, cloc
     session.booking.refresh_from_db()
     assert session.booking.duration == HOUR
     assert session.booking.end == dt.datetime(2027, 10, 31, 1, tzinfo=dt.UTC)
+
+
+def test_an_absence_already_over_is_refused_and_nothing_changes():
+    mentor = make_mentor()
+    yesterday = MONDAY - DAY
+
+    with pytest.raises(DomainError) as error:
+        set_absences(
+            resource=mentor.resource, rows=[(yesterday - dt.timedelta(days=3), yesterday, "")]
+        )
+
+    assert "already over" in str(error.value)
+    assert not Absence.objects.filter(resource=mentor.resource).exists()
