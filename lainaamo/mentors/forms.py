@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import BoundedDateField, year_in_range
 from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
 from lainaamo.directory.forms import (
     LanguageCheckboxSelectMultiple,
@@ -146,7 +147,7 @@ class LoanRequestForm(forms.Form):
 class WindowForm(forms.Form):
     """A preferred time window on one day, in Helsinki time."""
 
-    day = forms.DateField(label=_("Date"), widget=DateInput)
+    day = BoundedDateField(label=_("Date"), widget=DateInput)
     start = forms.TimeField(label=_("From"), widget=TimeInput)
     end = forms.TimeField(label=_("Until"), widget=TimeInput)
 
@@ -214,9 +215,12 @@ class BookForm(forms.Form):
 
     def clean_start(self) -> dt.datetime:
         try:
-            return parse_iso(self.cleaned_data["start"])
+            start = parse_iso(self.cleaned_data["start"])
         except ValueError as error:
             raise ValidationError(_("The time is not valid.")) from error
+        if not year_in_range(start.year):
+            raise ValidationError(_("The time is not valid."))
+        return start
 
 
 class ReasonForm(forms.Form):
@@ -261,7 +265,7 @@ class CompleteForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    day = forms.DateField(label=_("New date"), widget=DateInput)
+    day = BoundedDateField(label=_("New date"), widget=DateInput)
     start = forms.TimeField(label=_("New start time"), widget=TimeInput)
 
     def start_at(self) -> dt.datetime:
@@ -366,7 +370,7 @@ class MentorProfileForm(forms.Form):
         required=False,
         template_name=CHECKBOX_TEMPLATE,
     )
-    returns_on = forms.DateField(
+    returns_on = BoundedDateField(
         label=_("Back from the break on"), required=False, widget=DateInput
     )
 
@@ -444,8 +448,8 @@ AvailabilityFormSet = forms.formset_factory(
 
 
 class AbsenceForm(forms.Form):
-    first_day = forms.DateField(label=_("First day"), widget=DateInput)
-    last_day = forms.DateField(label=_("Last day"), widget=DateInput)
+    first_day = BoundedDateField(label=_("First day"), widget=DateInput)
+    last_day = BoundedDateField(label=_("Last day"), widget=DateInput)
     reason = forms.CharField(label=_("Note (only you see it)"), max_length=200, required=False)
 
     def clean(self):

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core import sql
+from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
 from lainaamo.core.timeutil import month_bounds, now, wall_clock
@@ -256,6 +257,15 @@ def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple
             raise InvalidRequest(_("Each time window must end after it starts."))
         if end <= current:
             raise InvalidRequest(_("The time windows must be in the future."))
+        # Matching searches every window for every candidate: its work grows with both.
+        if end - start > MAX_SPAN:
+            raise InvalidRequest(
+                _("A time window can be at most %(days)s days long."), days=MAX_SPAN.days
+            )
+        if end > current + MAX_AHEAD:
+            raise InvalidRequest(
+                _("The time windows can reach at most %(days)s days ahead."), days=MAX_AHEAD.days
+            )
     return sorted(windows)
 
 
@@ -610,6 +620,9 @@ def _parse_hours(hours: object) -> Decimal:
         raise InvalidHours() from error
     if not value.is_finite() or value <= 0 or value > 100:
         raise InvalidHours()
+    if value != value.quantize(Decimal("0.01")):
+        # Rounding 0.001 would log no time at all: refuse what the two decimals stored drop.
+        raise InvalidHours(_("Give the hours with at most two decimals, e.g. 1.25."))
     return value.quantize(Decimal("0.01"))
 
 
