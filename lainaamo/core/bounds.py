@@ -130,6 +130,37 @@ class BoundedDateField(forms.DateField):
         return day
 
 
+class ModelIdChoiceField(forms.ModelChoiceField):
+    """A choice of a row by its id: a value that is no id ("²", 2^64) is an invalid choice
+    before the database is asked."""
+
+    def to_python(self, value):
+        if (
+            value not in self.empty_values
+            and not isinstance(value, self.queryset.model)
+            and self.to_field_name is None
+            and id_or_none(value) is None
+        ):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelIdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by their ids; a value that is no id is refused before the database is asked
+    (SQLite cannot compare an integer past 64 bits in a list)."""
+
+    def _check_values(self, value):
+        if self.to_field_name is None:
+            for pk in value:
+                if id_or_none(pk) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
+
+
 class IdConverter:
     """`<id:pk>` in a path: ASCII digits naming a 64-bit id; anything larger matches nothing."""
 

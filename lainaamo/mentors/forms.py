@@ -8,7 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from lainaamo.core.bounds import BoundedDateField, year_in_range
+from lainaamo.core.bounds import (
+    BoundedDateField,
+    ModelIdChoiceField,
+    ModelIdMultipleChoiceField,
+    year_in_range,
+)
 from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
 from lainaamo.directory.forms import (
     LanguageCheckboxSelectMultiple,
@@ -54,7 +59,7 @@ class SkillChoiceField(forms.ModelChoiceField):
         return skill.name or skill.slug
 
 
-class SkillMultipleChoiceField(forms.ModelMultipleChoiceField):
+class SkillMultipleChoiceField(ModelIdMultipleChoiceField):
     def label_from_instance(self, skill: Skill) -> str:
         return skill.name or skill.slug
 
@@ -79,7 +84,7 @@ class CatalogueFilterForm(forms.Form):
     mode = forms.ChoiceField(
         choices=[("", _("On-site or remote")), *Mode.choices], required=False, label=_("Mode")
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ModelIdChoiceField(
         queryset=Municipality.objects.all(),
         required=False,
         label=_("Municipality"),
@@ -131,7 +136,7 @@ class LoanRequestForm(forms.Form):
         max_value=500,
         initial=1,
     )
-    mentor = forms.ModelChoiceField(
+    mentor = ModelIdChoiceField(
         queryset=MentorProfile.objects.select_related("person"),
         required=False,
         widget=forms.HiddenInput,
@@ -210,7 +215,7 @@ def window_formset(data=None) -> "BaseWindowFormSet":
 class BookForm(forms.Form):
     """A slot button: the mentor and the start of a free slot the page offered."""
 
-    mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("person"))
+    mentor = ModelIdChoiceField(queryset=MentorProfile.objects.select_related("person"))
     start = forms.CharField(max_length=40)
 
     def clean_start(self) -> dt.datetime:
@@ -352,7 +357,7 @@ class MentorProfileForm(forms.Form):
     remote = forms.BooleanField(
         label=_("I help remotely"), required=False, template_name=CHECKBOX_TEMPLATE
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = ModelIdMultipleChoiceField(
         label=_("Municipalities I come to on site"),
         queryset=Municipality.objects.all(),
         widget=forms.CheckboxSelectMultiple,

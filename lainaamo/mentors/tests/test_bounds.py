@@ -503,3 +503,33 @@ def test_the_absence_form_refuses_year_9999(mentor):
 
     assert response.status_code == 200
     assert response.context["absences"].forms[0].errors
+
+
+@pytest.mark.parametrize("value", [str(2**64), "²", "0"])
+def test_the_request_form_finds_no_skill_or_mentor_of_an_id_out_of_range(signed_in, value):
+    count = Loan.objects.count()
+
+    response = signed_in.post("/mentors/request/", request_form(skills=[value], mentor=value))
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"skills", "mentor"}
+    assert Loan.objects.count() == count
+
+
+def test_the_profile_finds_no_municipality_of_an_id_beyond_64_bits(mentor):
+    client = Client()
+    client.force_login(mentor.person)
+
+    response = client.post(
+        "/profile/",
+        {
+            "section": "mentor",
+            "mentor-monthly_hours": "4",
+            "mentor-languages": ["fi"],
+            "mentor-on_site": "on",
+            "mentor-municipalities": [str(2**64)],
+        },
+    )
+
+    assert response.status_code == 200
+    assert "municipalities" in response.context["mentor_form"].errors
