@@ -6,7 +6,7 @@ be refused.
 Requests are generated from the document, valid and invalid ones, 25 per operation and role,
 derandomised, so that a run is the same every time; half of the valid ones name real loans,
 sessions, mentors and skills and bookable times, so that the steps of a loan are reached too.
-The clock is frozen. The run takes about 70 s on SQLite and 90 s on PostgreSQL.
+The clock is frozen. The run takes 40-70 s on SQLite or on PostgreSQL here.
 
 It calls the WSGI application in-process (schemathesis's pytest plugin does not run under
 pytest 9), in the test's transaction.
