@@ -3,12 +3,16 @@
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from lainaamo.core.bounds import FIRST_YEAR, LAST_YEAR, MAX_AHEAD, MAX_SPAN
 from lainaamo.core.errors import DomainError, NotFound, PermissionDenied
+from lainaamo.core.middleware import OUT_OF_RANGE, too_large_message
 from lainaamo.directory.api import (
     ERROR_DESCRIPTIONS,
     ApiTokenAuth,
@@ -44,7 +48,17 @@ field), 403 `forbidden` (you see the loan but the step
 is not yours), 404 `not_found` (no such object, or not yours to see) and 409 (`slot_taken`:
 someone else just booked the time; `invalid_transition`: not possible in the loan's state).
 401 `unauthorized` means a missing, revoked or unknown token; `token_expired` an expired one.
-
+A request body over 2.5 MB is
+refused with **413** (code `too_large`).
+"""
+DESCRIPTION += f"""
+**Bounds.** Ids are whole numbers from 1 to 2^63-1. Text holds no NUL character, in a body or
+in the query. Instants lie in the years {FIRST_YEAR} to {LAST_YEAR}; a time window, a session and
+a search for free slots reach at most {MAX_AHEAD.days} days ahead, and a window or a search
+spans at most {MAX_SPAN.days} days. Beyond them a request is refused with 400, and nothing is
+changed.
+"""
+DESCRIPTION += """
 **Time.** Every instant is ISO 8601 with its offset, sent in Europe/Helsinki time, e.g.
 `2026-12-01T09:00:00+02:00`. Instants you send must carry an offset (`+02:00`, `+03:00`, `Z`);
 a time without one is refused with 400 (code `invalid`, field code `timezone_aware`), since a
@@ -159,6 +173,20 @@ def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     else:
         message = first["message"]
     return error_response(request, 400, "invalid", message, errors=problems)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    return error_response(request, 413, "too_large", too_large_message())
+
+
+# The one place where a value that overflows, or that the database refuses, becomes 400: the
+# bounded input types keep such values out, and this keeps any that slip past from being a 500.
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def out_of_range(request: HttpRequest, error: Exception) -> HttpResponse:
+    logger.warning("Refused as out of range: %s", request.path, exc_info=error)
+    return error_response(request, 400, "invalid", str(OUT_OF_RANGE))
 
 
 @api.exception_handler(Exception)

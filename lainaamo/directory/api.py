@@ -18,6 +18,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 from pydantic import AfterValidator, AwareDatetime
 
+from lainaamo.core.bounds import Text
 from lainaamo.core.errors import DomainError
 from lainaamo.core.timeutil import HELSINKI
 
@@ -155,9 +156,9 @@ class ApiTokenAuth(HttpBearer):
 
 
 class TokenIn(Schema):
-    username: str = Field(min_length=1, max_length=254, description="The e-mail address.")
-    password: str = Field(min_length=1, max_length=4096)
-    name: str = Field(
+    username: Text = Field(min_length=1, max_length=254, description="The e-mail address.")
+    password: Text = Field(min_length=1, max_length=4096)
+    name: Text = Field(
         default="",
         max_length=100,
         description="What the token is for, e.g. `Outlook add-in`; shown on your profile page.",
@@ -309,6 +310,7 @@ PROBLEMS = {
         "Give a date and time in ISO 8601 with an offset, for example 2026-12-01T09:00:00+02:00."
     ),
     "int_parsing": _("Give a whole number."),
+    "int_parsing_size": _("Give a whole number."),
     "int_type": _("Give a whole number."),
     "int_from_float": _("Give a whole number."),
     "float_parsing": _("Give a number."),
@@ -326,18 +328,25 @@ PROBLEMS = {
     "json_invalid": _("The request body is not valid JSON."),
     "string_pattern_mismatch": _("This value is not in the expected form."),
     "extra_forbidden": _("This field is not known."),
+    "null_character": _("Remove the NUL character: text cannot contain one."),
 }
+# ... and where the words name a bound, the bounds they name, from the error's context.
 BOUNDED_PROBLEMS = {
-    "literal_error": (_("Choose one of: %(expected)s."), "expected"),
-    "enum": (_("Choose one of: %(expected)s."), "expected"),
-    "string_too_short": (_("Give at least %(min_length)s characters."), "min_length"),
-    "string_too_long": (_("Give at most %(max_length)s characters."), "max_length"),
-    "too_short": (_("Give at least %(min_length)s items."), "min_length"),
-    "too_long": (_("Give at most %(max_length)s items."), "max_length"),
-    "greater_than_equal": (_("Give a value of at least %(ge)s."), "ge"),
-    "greater_than": (_("Give a value greater than %(gt)s."), "gt"),
-    "less_than_equal": (_("Give a value of at most %(le)s."), "le"),
-    "less_than": (_("Give a value less than %(lt)s."), "lt"),
+    "literal_error": (_("Choose one of: %(expected)s."), ("expected",)),
+    "enum": (_("Choose one of: %(expected)s."), ("expected",)),
+    "string_too_short": (_("Give at least %(min_length)s characters."), ("min_length",)),
+    "string_too_long": (_("Give at most %(max_length)s characters."), ("max_length",)),
+    "too_short": (_("Give at least %(min_length)s items."), ("min_length",)),
+    "too_long": (_("Give at most %(max_length)s items."), ("max_length",)),
+    "greater_than_equal": (_("Give a value of at least %(ge)s."), ("ge",)),
+    "greater_than": (_("Give a value greater than %(gt)s."), ("gt",)),
+    "less_than_equal": (_("Give a value of at most %(le)s."), ("le",)),
+    "less_than": (_("Give a value less than %(lt)s."), ("lt",)),
+    "decimal_max_places": (
+        _("Give at most %(decimal_places)s decimals."),
+        ("decimal_places",),
+    ),
+    "datetime_range": (_("Give a time in the years %(first)s to %(last)s."), ("first", "last")),
 }
 PARAMETER_SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
 # Body and query schemas are declared as parameters of these names; they are no part of a
@@ -352,10 +361,10 @@ def describe_problem(error: dict) -> str:
     if kind in PROBLEMS:
         return str(PROBLEMS[kind])
     if kind in BOUNDED_PROBLEMS:
-        text, key = BOUNDED_PROBLEMS[kind]
-        value = (error.get("ctx") or {}).get(key)
-        if value is not None:
-            return str(text) % {key: value}
+        text, keys = BOUNDED_PROBLEMS[kind]
+        context = error.get("ctx") or {}
+        if all(context.get(key) is not None for key in keys):
+            return str(text) % {key: context[key] for key in keys}
     return str(_("This value is not valid."))
 
 

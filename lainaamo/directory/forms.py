@@ -5,6 +5,8 @@ from django.contrib.auth import forms as auth_forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import ModelIdChoiceField
+
 from .models import Person, Unit
 
 
@@ -60,7 +62,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(ModelIdChoiceField):
     def label_from_instance(self, unit: Unit) -> str:
         return f"{unit.municipality.name}: {unit.name}"
 

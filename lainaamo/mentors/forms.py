@@ -7,6 +7,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import (
+    BoundedDateField,
+    ModelIdChoiceField,
+    ModelIdMultipleChoiceField,
+    year_in_range,
+)
 from lainaamo.core.timeutil import local, now, parse_iso, wall_clock
 from lainaamo.directory.forms import (
     LanguageCheckboxSelectMultiple,
@@ -38,7 +44,7 @@ class SkillChoiceField(forms.ModelChoiceField):
         return skill.name or skill.slug
 
 
-class SkillMultipleChoiceField(forms.ModelMultipleChoiceField):
+class SkillMultipleChoiceField(ModelIdMultipleChoiceField):
     def label_from_instance(self, skill: Skill) -> str:
         return skill.name or skill.slug
 
@@ -63,7 +69,7 @@ class CatalogueFilterForm(forms.Form):
     mode = forms.ChoiceField(
         choices=[("", _("On-site or remote")), *Mode.choices], required=False, label=_("Mode")
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ModelIdChoiceField(
         queryset=Municipality.objects.all(),
         required=False,
         label=_("Municipality"),
@@ -110,7 +116,7 @@ class LoanRequestForm(forms.Form):
         label=_("Length of a session"), choices=DURATIONS, coerce=int, initial=60
     )
     group_size = forms.IntegerField(label=_("Number of people to help"), initial=1)
-    mentor = forms.ModelChoiceField(
+    mentor = ModelIdChoiceField(
         queryset=MentorProfile.objects.select_related("person"),
         required=False,
         widget=forms.HiddenInput,
@@ -120,7 +126,7 @@ class LoanRequestForm(forms.Form):
 class WindowForm(forms.Form):
     """A preferred time window on one day, in Helsinki time."""
 
-    day = forms.DateField(label=_("Date"), widget=DateInput)
+    day = BoundedDateField(label=_("Date"), widget=DateInput)
     start = forms.TimeField(label=_("From"), widget=TimeInput)
     end = forms.TimeField(label=_("Until"), widget=TimeInput)
 
@@ -168,14 +174,17 @@ def window_formset(data=None) -> "BaseWindowFormSet":
 class BookForm(forms.Form):
     """A slot button: the mentor and the start of a free slot the page offered."""
 
-    mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("person"))
+    mentor = ModelIdChoiceField(queryset=MentorProfile.objects.select_related("person"))
     start = forms.CharField(max_length=40)
 
     def clean_start(self) -> dt.datetime:
         try:
-            return parse_iso(self.cleaned_data["start"])
+            start = parse_iso(self.cleaned_data["start"])
         except ValueError as error:
             raise ValidationError(_("The time is not valid.")) from error
+        if not year_in_range(start.year):
+            raise ValidationError(_("The time is not valid."))
+        return start
 
 
 class ReasonForm(forms.Form):
@@ -205,7 +214,7 @@ class CompleteForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    day = forms.DateField(label=_("New date"), widget=DateInput)
+    day = BoundedDateField(label=_("New date"), widget=DateInput)
     start = forms.TimeField(label=_("New start time"), widget=TimeInput)
 
     def start_at(self) -> dt.datetime:
@@ -292,7 +301,7 @@ class MentorProfileForm(forms.Form):
     remote = forms.BooleanField(
         label=_("I help remotely"), required=False, template_name=CHECKBOX_TEMPLATE
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = ModelIdMultipleChoiceField(
         label=_("Municipalities I come to on site"),
         queryset=Municipality.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -306,7 +315,7 @@ class MentorProfileForm(forms.Form):
         required=False,
         template_name=CHECKBOX_TEMPLATE,
     )
-    returns_on = forms.DateField(
+    returns_on = BoundedDateField(
         label=_("Back from the break on"), required=False, widget=DateInput
     )
 

@@ -16,6 +16,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lainaamo.core.bounds import MAX_MENTOR_DAYS, searchable
 from lainaamo.core.i18n import language_label
 from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
@@ -205,13 +206,20 @@ def find_matches(
     skill_ids = query.skill_ids
     if not skill_ids:
         return []
+    current = now()
+    # Only what is still ahead: when every window has passed, nobody can be offered.
+    windows = searchable(list(query.windows), current)
+    if not windows:
+        return []
     index = mentor_index()
     ranked = _ranked(query, skill_ids, index)
+    # The work one request may cause: at most MAX_MENTOR_DAYS of free-slot search, so the
+    # best-placed candidates only when the windows are long.
+    days = sum((end - start).days + 1 for start, end in windows)
+    ranked = ranked[: max(CHUNK, MAX_MENTOR_DAYS // days)]
     if not ranked:
         return []
-    current = now()
     needed = query.duration_minutes / 60
-    windows = query.windows
     # A session counts against the limit of its own month, as book_session checks it; the
     # windows may lie in another month than today, or in two.
     months = _window_months(windows, current)

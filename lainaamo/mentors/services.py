@@ -16,6 +16,7 @@ from django.db.models import Exists, F, OuterRef, Sum
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
 from lainaamo.core.timeutil import month_bounds, now
@@ -172,6 +173,19 @@ def _clean_windows(windows: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple
             raise InvalidRequest(_("Each time window must end after it starts."), field="windows")
         if end <= current:
             raise InvalidRequest(_("The time windows must be in the future."), field="windows")
+        # Matching searches every window for every candidate: its work grows with both.
+        if end - start > MAX_SPAN:
+            raise InvalidRequest(
+                _("A time window can be at most %(days)s days long."),
+                days=MAX_SPAN.days,
+                field="windows",
+            )
+        if end > current + MAX_AHEAD:
+            raise InvalidRequest(
+                _("The time windows can reach at most %(days)s days ahead."),
+                days=MAX_AHEAD.days,
+                field="windows",
+            )
     return sorted(windows)
 
 
@@ -532,6 +546,9 @@ def _parse_hours(hours: object) -> Decimal:
         raise _invalid_hours() from error
     if not value.is_finite() or not LEAST_HOURS <= value <= MOST_HOURS:
         raise _invalid_hours()
+    if value != value.quantize(Decimal("0.01")):
+        # Rounding 0.001 would log no time at all: refuse what the two decimals stored drop.
+        raise InvalidHours(_("Give the hours with at most two decimals, e.g. 1.25."))
     return value.quantize(Decimal("0.01"))
 
 

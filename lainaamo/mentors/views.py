@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lainaamo.core.bounds import id_or_none, searchable
 from lainaamo.core.errors import DomainError
 from lainaamo.core.forms import show_error
 from lainaamo.core.ical import build_calendar
@@ -149,8 +150,9 @@ def _chosen_mentor(form: LoanRequestForm) -> MentorProfile | None:
     value = form["mentor"].value()
     if isinstance(value, MentorProfile):
         return value
-    if value and str(value).isdigit():
-        return MentorProfile.objects.select_related("person").filter(pk=value).first()
+    pk = id_or_none(value)
+    if pk is not None:
+        return MentorProfile.objects.select_related("person").filter(pk=pk).first()
     return None
 
 
@@ -181,8 +183,8 @@ def request_form(request):
                 return redirect("mentors:loan_detail", loan.pk)
     else:
         initial = {"language": request.user.language}
-        mentor_id = request.GET.get("mentor", "")
-        if mentor_id.isdigit():
+        mentor_id = id_or_none(request.GET.get("mentor"))
+        if mentor_id is not None:
             initial["mentor"] = (
                 MentorProfile.objects.select_related("person").filter(pk=mentor_id).first()
             )
@@ -279,7 +281,7 @@ def _visible_loan(request, pk: int) -> Loan:
 
 def _more_slots(loan: Loan) -> list:
     """Free slots of the loan's mentor in the borrower's windows, for another session."""
-    windows = [(start, end) for start, end in loan.windows.values_list("start", "end")]
+    windows = searchable(list(loan.windows.values_list("start", "end")), now())
     before, after = services.buffers_for(loan)
     slots = []
     for start, end in windows:
@@ -657,8 +659,9 @@ def dashboard(request):
     current = now()
     this_year = local(current).year
     years = list(range(this_year, this_year - 5, -1))
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and int(year) in years else this_year
+    # Compared as text: "²" and "٢٠٢٦" pass str.isdigit() but are not years on offer.
+    asked = request.GET.get("year", "")
+    year = next((choice for choice in years if str(choice) == asked), this_year)
     start, end = figures.year_range(year)
     requests = figures.open_requests(municipality_ids=municipality_ids, at=current)
     return render(

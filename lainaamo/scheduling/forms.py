@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import BoundedDateField
+
 from .models import Weekday
 
 
@@ -36,8 +38,8 @@ AvailabilityFormSet = forms.formset_factory(
 
 
 class AbsenceForm(forms.Form):
-    first_day = forms.DateField(label=_("First day"), widget=DateInput)
-    last_day = forms.DateField(label=_("Last day"), widget=DateInput)
+    first_day = BoundedDateField(label=_("First day"), widget=DateInput)
+    last_day = BoundedDateField(label=_("Last day"), widget=DateInput)
     reason = forms.CharField(label=_("Note (only you see it)"), max_length=200, required=False)
 
 

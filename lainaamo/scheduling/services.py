@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core.bounds import MAX_AHEAD
 from lainaamo.core.errors import Conflict, DomainError
 from lainaamo.core.timeutil import HELSINKI, local, month_bounds, now, wall_clock
 
@@ -39,6 +40,11 @@ class InvalidInterval(DomainError):
 class StartInPast(DomainError):
     code = "start_in_past"
     message = _("The time has already passed. Please choose a time in the future.")
+
+
+class TooFarAhead(DomainError):
+    code = "too_far_ahead"
+    message = _("Choose a time at most %(days)s days ahead.")
 
 
 class OutsideAvailability(DomainError):
@@ -65,6 +71,8 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
         raise InvalidInterval()
     if not allow_past and start < now():
         raise StartInPast()
+    if start > now() + MAX_AHEAD:
+        raise TooFarAhead(days=MAX_AHEAD.days)
 
 
 def _pk(resource: Resource | int) -> int:

@@ -7,12 +7,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router
 
+from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN, Id
 from lainaamo.core.errors import DomainError, NotFound
 from lainaamo.core.timeutil import now
 from lainaamo.directory.api import active_language, errors, person_of, translated, unit_out
 from lainaamo.directory.models import Person, Sector
 from lainaamo.directory.permissions import is_coordinator
-from lainaamo.scheduling.services import InvalidInterval, free_slots
+from lainaamo.scheduling.services import InvalidInterval, TooFarAhead, free_slots
 
 from .. import services
 from ..models import (
@@ -25,8 +26,6 @@ from ..models import (
     with_details,
 )
 from .schemas import MentorFilters, MentorOut, SkillOut, SlotOut, SlotQuery
-
-MAX_SLOT_RANGE = dt.timedelta(days=31)
 
 
 class RangeTooLong(DomainError):
@@ -163,7 +162,7 @@ def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
     response={200: MentorOut, **errors(400, 401, 404)},
     summary="One mentor",
 )
-def get_mentor_detail(request: HttpRequest, id: int):
+def get_mentor_detail(request: HttpRequest, id: Id):
     return mentor_out(get_mentor(person_of(request), id), active_language())
 
 
@@ -172,14 +171,16 @@ def get_mentor_detail(request: HttpRequest, id: int):
     response={200: list[SlotOut], **errors(400, 401, 404)},
     summary="A mentor's free slots between two instants",
 )
-def mentor_free_slots(request: HttpRequest, id: int, filters: Query[SlotQuery]):
+def mentor_free_slots(request: HttpRequest, id: Id, filters: Query[SlotQuery]):
     """Free slots on a 30-minute grid; the range may span at most 31 days."""
     mentor = get_mentor(person_of(request), id)
     start, end = filters.start, filters.end
     if end <= start:
         raise InvalidInterval()
-    if end - start > MAX_SLOT_RANGE:
-        raise RangeTooLong(days=MAX_SLOT_RANGE.days)
+    if end - start > MAX_SPAN:
+        raise RangeTooLong(days=MAX_SPAN.days)
+    if start > now() + MAX_AHEAD:
+        raise TooFarAhead(days=MAX_AHEAD.days)
     buffer = services.TRAVEL_BUFFER if filters.mode == Mode.ON_SITE else dt.timedelta()
     slots = free_slots(
         resource_ids=[mentor.resource_id],

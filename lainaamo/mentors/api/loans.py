@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
+from lainaamo.core.bounds import Id
 from lainaamo.core.errors import DomainError, NotFound, PermissionDenied
 from lainaamo.core.ical import build_calendar
 from lainaamo.directory.api import active_language, errors, person_of
@@ -202,7 +203,7 @@ def create_loan(request: HttpRequest, payload: LoanIn):
     response={200: LoanOut, **errors(400, 401, 404)},
     summary="One loan with its sessions",
 )
-def get_loan_detail(request: HttpRequest, id: int):
+def get_loan_detail(request: HttpRequest, id: Id):
     return loan_out(get_loan(person_of(request), id), active_language())
 
 
@@ -211,7 +212,7 @@ def get_loan_detail(request: HttpRequest, id: int):
     response={200: list[MatchOut], **errors(400, 401, 403, 404)},
     summary="The best mentors for the loan, with reasons and free slots",
 )
-def loan_matches(request: HttpRequest, id: int, filters: Query[MatchQuery]):
+def loan_matches(request: HttpRequest, id: Id, filters: Query[MatchQuery]):
     """For the borrower and the loan's coordinators, who may book from them."""
     person = person_of(request)
     loan = get_loan(person, id, full=False)
@@ -234,7 +235,7 @@ def loan_matches(request: HttpRequest, id: int, filters: Query[MatchQuery]):
     response={201: SessionOut, **errors(400, 401, 403, 404, 409)},
     summary="Book a session with a mentor",
 )
-def book_session(request: HttpRequest, id: int, payload: SessionIn):
+def book_session(request: HttpRequest, id: Id, payload: SessionIn):
     """409 `slot_taken` when someone else has just booked the time."""
     person = person_of(request)
     loan = get_loan(person, id, full=False)
@@ -249,7 +250,7 @@ def book_session(request: HttpRequest, id: int, payload: SessionIn):
     response={200: SessionOut, **errors(400, 401, 403, 404, 409)},
     summary="Move a session to another start",
 )
-def reschedule_session(request: HttpRequest, id: int, sid: int, payload: RescheduleIn):
+def reschedule_session(request: HttpRequest, id: Id, sid: Id, payload: RescheduleIn):
     person = person_of(request)
     loan = get_loan(person, id, full=False)
     session = LoanSession.objects.filter(loan=loan, pk=sid).first()
@@ -270,7 +271,7 @@ LOAN_STEP_ERRORS = errors(400, 401, 403, 404, 409)
     response={200: LoanOut, **LOAN_STEP_ERRORS},
     summary="The mentor accepts the loan",
 )
-def accept_loan(request: HttpRequest, id: int):
+def accept_loan(request: HttpRequest, id: Id):
     person = person_of(request)
     loan = services.accept_loan(loan=get_loan(person, id, full=False), actor=person)
     return fresh_loan_out(loan.pk)
@@ -281,7 +282,7 @@ def accept_loan(request: HttpRequest, id: int):
     response={200: LoanOut, **LOAN_STEP_ERRORS},
     summary="The mentor declines the loan, with a reason",
 )
-def decline_loan(request: HttpRequest, id: int, payload: ReasonIn):
+def decline_loan(request: HttpRequest, id: Id, payload: ReasonIn):
     person = person_of(request)
     loan = services.decline_loan(
         loan=get_loan(person, id, full=False), actor=person, reason=payload.reason
@@ -294,7 +295,7 @@ def decline_loan(request: HttpRequest, id: int, payload: ReasonIn):
     response={200: LoanOut, **LOAN_STEP_ERRORS},
     summary="The mentor logs the hours and the outcome after the last session",
 )
-def complete_loan(request: HttpRequest, id: int, payload: CompleteIn):
+def complete_loan(request: HttpRequest, id: Id, payload: CompleteIn):
     person = person_of(request)
     loan = services.complete_loan(
         loan=get_loan(person, id, full=False),
@@ -310,7 +311,7 @@ def complete_loan(request: HttpRequest, id: int, payload: CompleteIn):
     response={200: LoanOut, **LOAN_STEP_ERRORS},
     summary="The borrower confirms the completed loan",
 )
-def confirm_loan(request: HttpRequest, id: int):
+def confirm_loan(request: HttpRequest, id: Id):
     person = person_of(request)
     loan = services.confirm_completion(loan=get_loan(person, id, full=False), actor=person)
     return fresh_loan_out(loan.pk)
@@ -321,7 +322,7 @@ def confirm_loan(request: HttpRequest, id: int):
     response={200: LoanOut, **LOAN_STEP_ERRORS},
     summary="Either side calls the loan off, with a reason",
 )
-def cancel_loan(request: HttpRequest, id: int, payload: ReasonIn):
+def cancel_loan(request: HttpRequest, id: Id, payload: ReasonIn):
     person = person_of(request)
     loan = services.cancel_loan(
         loan=get_loan(person, id, full=False), actor=person, reason=payload.reason
@@ -345,7 +346,7 @@ def cancel_loan(request: HttpRequest, id: int, payload: ReasonIn):
         }
     },
 )
-def loan_invitation(request: HttpRequest, id: int):
+def loan_invitation(request: HttpRequest, id: Id):
     loan = get_loan(person_of(request), id)
     language = active_language()
     sessions = list(loan.sessions.all())

@@ -1,17 +1,29 @@
 """The shapes of the mentors API: what it reads and what it answers."""
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import AwareDatetime
 
+from lainaamo.core.bounds import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_AHEAD,
+    MAX_SPAN,
+    Hours,
+    Id,
+    Instant,
+    Offset,
+    RequiredText,
+    Slug,
+    Text,
+)
 from lainaamo.directory.api import LanguageCode, LocalDateTime, UnitOut
 
 ModeCode = Literal["on_site", "remote"]
 LoanStatusCode = Literal["requested", "booked", "accepted", "completed", "cancelled"]
 SessionStatusCode = Literal["tentative", "confirmed", "cancelled"]
+AHEAD = f"In the years {FIRST_YEAR} to {LAST_YEAR}, and at most {MAX_AHEAD.days} days ahead."
 SectorCode = Literal[
     "library", "culture", "museum", "youth", "education", "sports", "communications", "other"
 ]
@@ -113,58 +125,60 @@ class MatchOut(Schema):
 
 
 class WindowIn(Schema):
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant = Field(description=AHEAD)
+    end: Instant = Field(description=f"After `start`, at most {MAX_SPAN.days} days after it.")
 
 
 # The rules of a request (at least one skill, the bounds of the duration and the group, one to
 # 20 windows in the future, a place for on-site help) are the service's: its error names the
 # field. The descriptions say them; the schema checks the shape.
 class LoanIn(Schema):
-    skills: list[str] = Field(max_length=20, description="Skill slugs, at least one.")
-    need: str = Field(max_length=5000, description="The need in the borrower's words.")
+    skills: list[Slug] = Field(min_length=1, max_length=20, description="Skill slugs.")
+    need: RequiredText = Field(max_length=5000, description="The need in the borrower's words.")
     language: LanguageCode
     mode: ModeCode
     duration_minutes: int = Field(description="Length of one session: 15 to 480 minutes.")
     windows: list[WindowIn] = Field(
         description="Preferred time windows for the sessions: 1 to 20, ending in the future."
     )
-    mentor: int | None = Field(default=None, description="A mentor asked for by id (optional).")
-    place: str = Field(default="", max_length=300, description="Required for on-site help.")
-    video_link: str = Field(default="", max_length=200, pattern=r"^(https?://\S+)?$")
-    group_size: int = Field(default=1, description="People to help: 1 to 500.")
+    mentor: Id | None = Field(default=None, description="A mentor asked for by id (optional).")
+    place: Text = Field(default="", max_length=300, description="Required for on-site help.")
+    video_link: str = Field(default="", max_length=200, pattern=r"^(https?://[^\s\x00]+)?$")
+    group_size: int = Field(default=1, ge=1, le=500)
 
 
 class SessionIn(Schema):
-    mentor: int = Field(description="The mentor profile's id.")
-    start: AwareDatetime
+    mentor: Id = Field(description="The mentor profile's id.")
+    start: Instant = Field(description=AHEAD)
 
 
 class RescheduleIn(Schema):
-    start: AwareDatetime
+    start: Instant = Field(description=AHEAD)
 
 
 class ReasonIn(Schema):
-    reason: str = Field(max_length=2000)
+    reason: RequiredText = Field(max_length=2000)
 
 
 class CompleteIn(Schema):
-    hours: Decimal = Field(description="Hours spent in all, from 0.25 to 100.")
-    outcome: str = Field(max_length=5000)
+    hours: Hours = Field(
+        description="Hours spent in all, more than 0 and at most 100, with at most 2 decimals."
+    )
+    outcome: RequiredText = Field(max_length=5000)
 
 
 class Page(Schema):
     limit: int = Field(default=100, ge=1, le=500, description="Rows per page.")
-    offset: int = Field(default=0, ge=0, description="Rows to skip.")
+    offset: Offset = Field(default=0, description="Rows to skip.")
 
 
 class MentorFilters(Page):
-    skill: str | None = Field(default=None, description="A skill slug the mentor has.")
+    skill: Slug | None = Field(default=None, description="A skill slug the mentor has.")
     language: LanguageCode | None = Field(
         default=None, description="A language the mentor works in."
     )
     mode: ModeCode | None = None
-    municipality: int | None = Field(
+    municipality: Id | None = Field(
         default=None, description="Id of a municipality the mentor comes on site to."
     )
     sector: SectorCode | None = Field(default=None, description="The sector of the mentor's unit.")
@@ -175,8 +189,8 @@ class MentorFilters(Page):
 
 
 class SlotQuery(Schema):
-    start: AwareDatetime
-    end: AwareDatetime = Field(description="At most 31 days after `start`.")
+    start: Instant = Field(description=AHEAD)
+    end: Instant = Field(description=f"After `start`, at most {MAX_SPAN.days} days after it.")
     duration: int = Field(default=60, ge=15, le=480, description="Slot length in minutes.")
     mode: ModeCode = Field(
         default="remote", description="on_site keeps 15 minutes of travel free on each side."

@@ -8,6 +8,7 @@ from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
+from lainaamo.mentors import matching
 from lainaamo.mentors.matching import MatchQuery, find_matches
 from lainaamo.mentors.models import Decline, Level
 from lainaamo.mentors.services import book_session, decline_loan, draft_loan
@@ -407,3 +408,22 @@ def test_decline_is_remembered_per_loan(borrower, skill):
 
     assert ranked(declined_loan) == []
     assert ranked(fresh_loan) == [mentor]
+
+
+def test_request_whose_windows_have_all_passed_has_no_matches(borrower, skill, clock):
+    make_mentor(skills={skill: 3})
+    loan = loan_for(borrower, [skill])
+    clock.set(WINDOW[1] + HOUR)
+
+    assert find_matches(loan) == []
+
+
+def test_one_request_searches_at_most_its_share_of_mentor_days(borrower, skill, monkeypatch):
+    for _n in range(4):
+        make_mentor(skills={skill: 2})
+    loan = loan_for(borrower, [skill])
+    # The window lies in one day: two mentor-days are two candidates searched, of four.
+    monkeypatch.setattr(matching, "CHUNK", 1)
+    monkeypatch.setattr(matching, "MAX_MENTOR_DAYS", 2)
+
+    assert len(find_matches(loan)) == 2

@@ -726,7 +726,9 @@ def test_cancelled_sessions_neither_count_as_held_nor_as_ahead(loan, mentor, clo
     assert session.booking.start < WEDNESDAY_10
 
 
-@pytest.mark.parametrize("hours", [0, "0", -1, "abc", "", None, "nan", "inf", 100.01, "1e3"])
+@pytest.mark.parametrize(
+    "hours", [0, "0", -1, "abc", "", None, "nan", "inf", 100.01, "1e3", "0.001", 2.333, "1,255"]
+)
 def test_complete_refuses_hours_that_are_not_a_sensible_number(loan, mentor, clock, hours):
     accepted(loan, mentor)
     clock.set(WEDNESDAY_10)
@@ -740,7 +742,7 @@ def test_complete_refuses_hours_that_are_not_a_sensible_number(loan, mentor, clo
 
 @pytest.mark.parametrize(
     ("hours", "stored"),
-    [(1, "1.00"), ("1.5", "1.50"), ("0,25", "0.25"), (Decimal("100"), "100.00"), (2.333, "2.33")],
+    [(1, "1.00"), ("1.5", "1.50"), ("0,25", "0.25"), (Decimal("100"), "100.00"), (2.33, "2.33")],
 )
 def test_complete_accepts_hours_with_a_dot_or_a_comma(loan, mentor, clock, hours, stored):
     accepted(loan, mentor)
