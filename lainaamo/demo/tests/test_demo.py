@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import RequestFactory
 from django.utils import translation
 
+from lainaamo.core.tests.clock import default_instant, travel
 from lainaamo.core.timeutil import local, now, wall_clock, working_days_between
 from lainaamo.demo.loader import DEMO_LOGINS, load_demo
 from lainaamo.directory.models import Municipality, Person, Region, Role, RoleKind, Unit
@@ -59,9 +60,11 @@ def counts() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the tests of a class and rolled back after them.
 
-    Class scope, not module: the transactional test at the end must not find it loaded.
+    Class scope, not module: the transactional test at the end must not find it loaded. It is
+    loaded before the tests' own clock is set, at the instant where theirs will start; that
+    clock stands still during the load, so that nothing in the demo comes after the tests' now.
     """
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), travel(default_instant(), tick=False):
         outer = transaction.atomic()
         outer.__enter__()
         try:
