@@ -97,7 +97,7 @@ def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candi
     request's language and mode, comes on site to its municipality when needed, is not the
     borrower and has not declined this request.
     """
-    today = now().date()
+    today = local(now()).date()
     declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
     on_site = loan.mode == Mode.ON_SITE
     known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from lainaamo.core import sql
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
-from lainaamo.core.timeutil import month_bounds, now, wall_clock
+from lainaamo.core.timeutil import local, month_bounds, now, wall_clock
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
@@ -191,7 +191,7 @@ def why_ineligible(
     One query answers every rule but the monthly hours, which take a second one; `facts`,
     when given, are that first query's answer.
     """
-    today = now().date()
+    today = local(now()).date()
     if on_break(mentor.paused, mentor.returns_on, today):
         return str(_("The mentor is on a break."))
     if mentor.person_id == loan.borrower_id:
@@ -692,7 +692,7 @@ def update_mentor_profile(
         raise InvalidRequest(_("Choose the municipalities you come to on site."))
     if not Decimal(0) <= Decimal(monthly_hours) <= Decimal(160):
         raise InvalidRequest(_("The hours a month must be between 0 and 160."))
-    if paused and returns_on is not None and returns_on < now().date():
+    if paused and returns_on is not None and returns_on < local(now()).date():
         raise InvalidRequest(_("The return date has already passed."))
     for code in Language.values:
         setattr(mentor, f"bio_{code}", bio.get(code, "").strip())
