@@ -19,6 +19,14 @@ def pytest_configure(config):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_clock():
+    """What runs once for the session (the test database's migrations, the live server) runs
+    at the default instant too, so that nothing in the run reads the real time."""
+    with travel(default_instant()):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clock(request):
     """Every test runs at a chosen instant, never at the real time of the run.
