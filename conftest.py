@@ -6,10 +6,43 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from lainaamo.core.tests.clock import Clock, default_instant, instant, travel
+
 
 def pytest_configure(config):
     # The SQLite test database is a file in var/ (see settings); a fresh checkout has no var/.
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    config.addinivalue_line(
+        "markers",
+        "clock(instant, tick=True): run the test at this instant (a datetime, or an ISO string "
+        "read as Helsinki time when it has no offset); with tick=False the clock stands still",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_clock():
+    """What runs once for the session (the test database's migrations, the live server) runs
+    at the default instant too, so that nothing in the run reads the real time."""
+    with travel(default_instant()):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """Every test runs at a chosen instant, never at the real time of the run.
+
+    By default a Monday morning in January 2027 (DEFAULT_INSTANT in lainaamo/core/tests/
+    clock.py), from which the clock runs on as the test runs; a test or a module chooses its
+    own with `@pytest.mark.clock(instant, tick=...)` and moves it with `clock.set(moment)` and
+    `clock.advance(delta)`.
+    """
+    marker = request.node.get_closest_marker("clock")
+    if marker is None:
+        moment, tick = default_instant(), True
+    else:
+        moment, tick = instant(marker.args[0]), marker.kwargs.get("tick", True)
+    with travel(moment, tick=tick) as traveller:
+        yield Clock(traveller, tick=tick)
 
 
 @pytest.fixture

@@ -65,12 +65,17 @@ def browser(chromium):
 
 
 @pytest.fixture
-def open_page(request, browser, live_server):
+def open_page(request, browser, live_server, clock):
     """Open a page in a new browser context: `open_page(person, language="sv")`.
 
     With a person, the context carries their session cookie, as if they had logged in. The
     language cookie chooses the language of the pages. Every context is closed after the test;
     if the test failed, a screenshot of each page is kept in var/browser-failures/.
+
+    The pages' scripts read the test's clock, in Helsinki time, as the live server does (it
+    runs in this process, under the same time-machine). Chromium itself keeps the real clock
+    for cookies: Django gives its cookies a Max-Age, which a browser prefers to their Expires
+    date (computed from the test's clock), so they last as long whatever the real date.
     """
     contexts = []
 
@@ -79,8 +84,10 @@ def open_page(request, browser, live_server):
             context_options["viewport"] = viewport
         # The browser's own language too (navigator.language, Accept-Language), as a user's.
         context_options.setdefault("locale", BROWSER_LOCALES.get(language, language))
+        context_options.setdefault("timezone_id", settings.TIME_ZONE)
         context = browser.new_context(base_url=live_server.url, **context_options)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        clock.show(context)
         cookies = [language_cookie(language, live_server.url)]
         if person is not None:
             cookies.append(session_cookie(person, live_server.url))

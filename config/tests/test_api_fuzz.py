@@ -32,7 +32,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from config.api import api
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import ApiToken
 from lainaamo.directory.tests.factories import (
@@ -47,6 +46,7 @@ from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mento
 
 # A Tuesday morning in Helsinki: the demo's loans and windows lie around it.
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=HELSINKI)
+pytestmark = pytest.mark.clock(NOW, tick=False)
 EXAMPLES_PER_OPERATION = 25
 
 CONFIG = SchemathesisConfig.from_dict(
@@ -71,7 +71,6 @@ def actor(request) -> str:
 @pytest.fixture
 def demo(db, monkeypatch, actor):
     """Mentors, a borrower with loans in each state, and a coordinator of their municipality."""
-    FrozenClock(monkeypatch, NOW)
     vaasa = MunicipalityFactory(name="Vaasa")
     library = UnitFactory(municipality=vaasa, name="Pääkirjasto")
     youth = UnitFactory(municipality=vaasa, sector="youth", name="Nuorisotalo")

@@ -147,7 +147,7 @@ def _ranked(query: MatchQuery, skill_ids: list[int], index: MentorIndex) -> list
     request's language and mode, comes on site to its municipality when needed, is not the
     borrower and has not declined this request.
     """
-    today = now().date()
+    today = local(now()).date()
     declined = set()
     if query.loan_id is not None:
         declined = set(

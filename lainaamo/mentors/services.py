@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN
 from lainaamo.core.errors import DomainError, InvalidTransition, PermissionDenied
 from lainaamo.core.tasks import enqueue_with_transaction
-from lainaamo.core.timeutil import month_bounds, now
+from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Language, Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
@@ -123,7 +123,7 @@ def why_ineligible(
     mentor: MentorProfile, loan: Loan, *, at: dt.datetime, count_hours: bool = True
 ) -> str | None:
     """The reason the mentor cannot take the loan at `at`, or None when they can."""
-    today = now().date()
+    today = local(now()).date()
     if on_break(mentor.paused, mentor.returns_on, today):
         return str(_("The mentor is on a break."))
     if mentor.person_id == loan.borrower_id:
@@ -644,7 +644,7 @@ def update_mentor_profile(
         raise InvalidRequest(
             _("The hours a month must be between 0 and 160."), field="monthly_hours"
         )
-    if paused and returns_on is not None and returns_on < now().date():
+    if paused and returns_on is not None and returns_on < local(now()).date():
         raise InvalidRequest(_("The return date has already passed."), field="returns_on")
     scheduling.lock_resources([mentor.resource_id])  # a booking reads all this under it
     for code in Language.values:

@@ -76,7 +76,7 @@ def _partial(request) -> bool:
 @login_required
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
-    mentors = _mentors_for_listing().active(on=now().date())
+    mentors = _mentors_for_listing().active(on=local(now()).date())
     if form.is_bound:
         form.is_valid()
         data = form.cleaned_data
@@ -112,7 +112,7 @@ def mentor_detail(request, pk):
         for code in ("fi", "sv", "en")
         if code != language and getattr(mentor, f"bio_{code}", "")
     ]
-    active = MentorProfile.objects.active(on=now().date()).filter(pk=mentor.pk).exists()
+    active = MentorProfile.objects.active(on=local(now()).date()).filter(pk=mentor.pk).exists()
     return render(
         request,
         "mentors/mentor_detail.html",

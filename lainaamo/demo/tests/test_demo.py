@@ -12,7 +12,8 @@ from django.db import transaction
 from django.test import RequestFactory
 from django.utils import translation
 
-from lainaamo.core.timeutil import local, now, wall_clock, working_days_between
+from lainaamo.core.tests.clock import default_instant, travel
+from lainaamo.core.timeutil import HELSINKI, local, now, wall_clock, working_days_between
 from lainaamo.demo.loader import DEMO_LOGINS, load_demo
 from lainaamo.directory.models import Municipality, Person, Region, Role, RoleKind, Unit
 from lainaamo.mentors.models import (
@@ -59,9 +60,11 @@ def counts() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the tests of a class and rolled back after them.
 
-    Class scope, not module: the transactional test at the end must not find it loaded.
+    Class scope, not module: the transactional test at the end must not find it loaded. It is
+    loaded before the tests' own clock is set, at the instant where theirs will start; that
+    clock stands still during the load, so that nothing in the demo comes after the tests' now.
     """
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), travel(default_instant(), tick=False):
         outer = transaction.atomic()
         outer.__enter__()
         try:
@@ -210,6 +213,58 @@ class TestTheLoadedDemo:
             skill.description_fi and skill.description_sv and skill.description_en
             for skill in skills
         )
+
+
+# The demo's dates are relative to the moment it is loaded: it must look current whenever that
+# is, including just after midnight (the UTC date still yesterday's), on the nights the clocks
+# change, on New Year's Eve and on a Friday evening.
+AWKWARD_INSTANTS = [
+    pytest.param(moment, id=label, marks=pytest.mark.clock(moment, tick=False))
+    for label, moment in [
+        ("first-of-february-00.05", dt.datetime(2027, 2, 1, 0, 5, tzinfo=HELSINKI)),
+        ("spring-forward-night-00.30", dt.datetime(2027, 3, 28, 0, 30, tzinfo=HELSINKI)),
+        ("fall-back-night-03.30", dt.datetime(2027, 10, 31, 3, 30, fold=1, tzinfo=HELSINKI)),
+        ("new-years-eve-23.30", dt.datetime(2027, 12, 31, 23, 30, tzinfo=HELSINKI)),
+        ("friday-21.00", dt.datetime(2027, 1, 15, 21, tzinfo=HELSINKI)),
+    ]
+]
+
+
+@pytest.mark.parametrize("moment", AWKWARD_INSTANTS)
+def test_demo_loaded_at_an_awkward_instant_looks_current(moment):
+    today = moment.date()
+
+    load_demo()
+
+    current = now()
+    open_loans = list(Loan.objects.open().prefetch_related("windows"))
+    requested = [loan for loan in open_loans if loan.status == LoanStatus.REQUESTED]
+    overdue = [loan for loan in open_loans if working_days_between(loan.created_at, current) > 2]
+    starts = Booking.objects.filter(loan_session__loan__status=LoanStatus.COMPLETED).values_list(
+        "start", flat=True
+    )
+    ahead = Booking.objects.active().filter(loan_session__isnull=False, start__gt=current)
+    mentor_login = Person.objects.get(email=DEMO_LOGINS[1].email)
+    assert current == moment.astimezone(dt.UTC)  # one zone: fold=1 would never equal UTC
+    assert len(overdue) >= 2
+    assert requested and all(
+        any(window.end > current for window in loan.windows.all()) for loan in requested
+    )
+    assert all(loan.created_at <= current for loan in open_loans)
+    assert mentor_login.mentor_profile.loans.filter(status=LoanStatus.BOOKED).exists()
+    assert ahead.filter(loan_session__loan__status=LoanStatus.ACCEPTED).exists()
+    assert max(starts) < current
+    assert not LoanEvent.objects.filter(at__gt=current).exists()
+    assert all(mentor.returns_on > today for mentor in MentorProfile.objects.filter(paused=True))
+    for booking in ahead:
+        day = local(booking.start).date()
+        assert day > today or booking.start > current
+        assert WeeklyAvailability.objects.filter(
+            resource_id=booking.resource_id,
+            weekday=day.weekday(),
+            start_time__lte=local(booking.start).time(),
+            end_time__gte=local(booking.end).time(),
+        ).exists(), booking
 
 
 def test_seeding_the_skills_again_changes_nothing():

@@ -9,7 +9,7 @@ from ninja import Query, Router
 
 from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN, Id
 from lainaamo.core.errors import DomainError, NotFound
-from lainaamo.core.timeutil import now
+from lainaamo.core.timeutil import local, now
 from lainaamo.directory.api import active_language, errors, person_of, translated, unit_out
 from lainaamo.directory.models import Person, Sector
 from lainaamo.directory.permissions import is_coordinator
@@ -35,7 +35,7 @@ class RangeTooLong(DomainError):
 
 def is_active_mentor(mentor: MentorProfile) -> bool:
     """The rule of MentorQuerySet.active, for one row already loaded."""
-    return not on_break(mentor.paused, mentor.returns_on, now().date())
+    return not on_break(mentor.paused, mentor.returns_on, local(now()).date())
 
 
 def mentor_queryset() -> QuerySet:
@@ -131,7 +131,7 @@ def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
     municipality, sector = filters.municipality, filters.sector
     queryset = mentor_queryset()
     if not (filters.include_paused and is_coordinator(person)):
-        queryset = queryset.active(on=now().date())
+        queryset = queryset.active(on=local(now()).date())
     if skill:
         queryset = queryset.filter(
             pk__in=MentorSkill.objects.filter(skill__slug=skill).values("mentor_id")

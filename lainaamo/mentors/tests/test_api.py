@@ -767,6 +767,8 @@ def test_cancelling_without_the_reason_field_answers_400(loan):
     assert response.json()["errors"][0]["field"] == "reason"
 
 
+# On a Monday, so that the session next Tuesday comes before the one next Thursday.
+@pytest.mark.clock("2027-01-11 08:00")
 def test_invitation_holds_every_session_in_the_language_asked_for(loan, mentor):
     loan = booked(loan, mentor, hour=9)
     book_session(loan=loan, mentor=mentor, start=next_weekday(3, 13), actor=loan.borrower)

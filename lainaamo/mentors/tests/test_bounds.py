@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 
 from lainaamo.core.bounds import MAX_ID
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.tests.factories import PersonFactory, api_client, coordinator_of
 from lainaamo.mentors.matching import find_matches
@@ -20,16 +19,11 @@ from lainaamo.mentors.services import accept_loan, book_session
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
 from lainaamo.scheduling.models import Booking
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-08 10:00", tick=False)]
 
 # A Tuesday; every demo request's windows had passed by this day.
 NOW = dt.datetime(2026, 12, 8, 10, 0, tzinfo=HELSINKI)
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, NOW)
 
 
 @pytest.fixture

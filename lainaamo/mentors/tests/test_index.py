@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.utils import timezone, translation
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.directory.models import Person, Sector, Unit
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
 from lainaamo.mentors.index import current_stamp, mentor_index
@@ -16,12 +15,7 @@ from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mento
 from lainaamo.mentors.tests.test_matching import MONDAY, WINDOW, at
 from lainaamo.scheduling.models import WeeklyAvailability
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(0, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from django.utils import translation
 from django.utils.translation import gettext
 from icalendar import Calendar
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.tests.factories import PersonFactory
 from lainaamo.mentors.models import LoanSession
@@ -28,8 +27,6 @@ from lainaamo.mentors.services import (
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
 from lainaamo.scheduling.feed import feed_for
 
-pytestmark = pytest.mark.django_db
-
 HOUR = dt.timedelta(hours=1)
 MONDAY = dt.date(2027, 1, 4)
 VIDEO = "https://meet.example.fi/lainaamo-42"
@@ -43,9 +40,7 @@ def at(day_offset: int, hour: int) -> dt.datetime:
 TUESDAY_10, WEDNESDAY_10, THURSDAY_10 = at(1, 10), at(2, 10), at(3, 10)
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(0, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import pytest
 from django.db import transaction
 from django.utils import translation
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
@@ -15,8 +14,6 @@ from lainaamo.mentors.services import book_session, decline_loan, draft_loan
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
 from lainaamo.scheduling.models import Absence, Booking, Resource, ResourceKind
 from lainaamo.scheduling.services import book
-
-pytestmark = pytest.mark.django_db
 
 HOUR = dt.timedelta(hours=1)
 MONDAY = dt.date(2027, 1, 4)
@@ -31,9 +28,7 @@ def at(day_offset: int, hour: int, minute: int = 0) -> dt.datetime:
 WINDOW = (at(1, 9), at(1, 12))
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(0, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
 
 
 @pytest.fixture

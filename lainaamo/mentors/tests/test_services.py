@@ -5,7 +5,6 @@ import pytest
 from django.utils import translation
 
 from lainaamo.core.errors import DomainError, InvalidTransition
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI, wall_clock
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
@@ -41,8 +40,6 @@ from lainaamo.scheduling.services import (
     set_absences,
 )
 
-pytestmark = pytest.mark.django_db
-
 HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
 MONDAY = dt.date(2027, 1, 4)
@@ -64,9 +61,7 @@ def english():
         yield
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(MONDAY, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(MONDAY, 7), tick=False)]
 
 
 @pytest.fixture

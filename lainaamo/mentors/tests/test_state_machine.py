@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from lainaamo.core.errors import InvalidTransition, PermissionDenied
-from lainaamo.core.tests.clock import FrozenClock
+from lainaamo.core.tests.clock import Clock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory, coordinator_of
 from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, MentorProfile
@@ -28,8 +28,6 @@ from lainaamo.mentors.services import (
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
 from lainaamo.scheduling.models import Booking
 
-pytestmark = pytest.mark.django_db
-
 MONDAY = dt.date(2027, 1, 4)
 
 
@@ -41,9 +39,7 @@ def at(day_offset: int, hour: int) -> dt.datetime:
 TUESDAY_10, WEDNESDAY_10, THURSDAY_10, FRIDAY_10 = at(1, 10), at(2, 10), at(3, 10), at(4, 10)
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(0, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
 
 
 @dataclass
@@ -51,7 +47,7 @@ class World:
     loan: Loan
     mentor: MentorProfile  # the mentor the loan has, or had before declining
     other: MentorProfile  # a second mentor who could take the loan
-    clock: FrozenClock
+    clock: Clock
 
     @property
     def session(self) -> LoanSession:

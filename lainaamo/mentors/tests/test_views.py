@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI, local, now
 from lainaamo.directory.tests.factories import PersonFactory
 from lainaamo.mentors.models import Decline, Loan, LoanStatus, MentorSkill
@@ -638,11 +637,11 @@ def test_moving_a_session_outside_the_hours_shows_the_error_and_keeps_the_time(e
     assert session.booking.start == old_start
 
 
-def test_mentor_completes_after_the_session_and_borrower_confirms(client, monkeypatch):
+def test_mentor_completes_after_the_session_and_borrower_confirms(client, clock):
     cast = make_cast()
     accept_loan(loan=cast.loan, actor=cast.mentor.person)
     session = cast.loan.sessions.get()
-    FrozenClock(monkeypatch, session.booking.end + dt.timedelta(hours=1))
+    clock.set(session.booking.end + dt.timedelta(hours=1))
     prefix = f"complete-{cast.loan.pk}"
     client.force_login(cast.mentor.person)
 
@@ -659,10 +658,10 @@ def test_mentor_completes_after_the_session_and_borrower_confirms(client, monkey
     assert cast.loan.borrower_confirmed_at is not None
 
 
-def test_completing_with_bad_hours_shows_the_error_and_changes_nothing(english, monkeypatch):
+def test_completing_with_bad_hours_shows_the_error_and_changes_nothing(english, clock):
     cast = make_cast()
     accept_loan(loan=cast.loan, actor=cast.mentor.person)
-    FrozenClock(monkeypatch, cast.loan.sessions.get().booking.end + dt.timedelta(hours=1))
+    clock.set(cast.loan.sessions.get().booking.end + dt.timedelta(hours=1))
     prefix = f"complete-{cast.loan.pk}"
     english.force_login(cast.mentor.person)
 
@@ -752,10 +751,10 @@ def test_inbox_shows_requests_awaiting_an_answer_and_coming_sessions(english):
     assert "A session you had accepted was moved" not in page
 
 
-def test_inbox_offers_to_complete_loans_whose_sessions_are_over(english, monkeypatch):
+def test_inbox_offers_to_complete_loans_whose_sessions_are_over(english, clock):
     cast = make_cast()
     accept_loan(loan=cast.loan, actor=cast.mentor.person)
-    FrozenClock(monkeypatch, cast.loan.sessions.get().booking.end + dt.timedelta(days=1))
+    clock.set(cast.loan.sessions.get().booking.end + dt.timedelta(days=1))
     english.force_login(cast.mentor.person)
 
     response = english.get(reverse("mentors:inbox"))

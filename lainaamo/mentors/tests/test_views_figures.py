@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.directory.models import Sector
 from lainaamo.directory.tests.factories import (
@@ -24,15 +23,11 @@ from lainaamo.mentors.tests.factories import SkillFactory, make_cast, make_loan,
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import BookingStatus
 
-pytestmark = pytest.mark.django_db
-
 # A Wednesday in March: "this month" is March 2027, "this year" 2027.
 TODAY = dt.datetime(2027, 3, 17, 12, tzinfo=HELSINKI)
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, TODAY)
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(TODAY, tick=False)]
 
 
 @pytest.fixture

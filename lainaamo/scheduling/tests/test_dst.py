@@ -9,12 +9,9 @@ import datetime as dt
 
 import pytest
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI, wall_clock
 from lainaamo.scheduling.models import Resource, ResourceKind, WeeklyAvailability
 from lainaamo.scheduling.services import book, free_slots, is_available
-
-pytestmark = pytest.mark.django_db
 
 HOUR = dt.timedelta(hours=1)
 EET = dt.timedelta(hours=2)
@@ -23,9 +20,10 @@ SPRING_FORWARD = dt.date(2027, 3, 28)
 FALL_BACK = dt.date(2027, 10, 31)
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, dt.datetime(2027, 1, 1, 12, tzinfo=HELSINKI))
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.clock(dt.datetime(2027, 1, 1, 12, tzinfo=HELSINKI), tick=False),
+]
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.scheduling.models import (
     Absence,
@@ -30,7 +29,7 @@ from lainaamo.scheduling.services import (
     set_status,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2027-01-04 07:00", tick=False)]
 
 MONDAY = dt.date(2027, 1, 4)
 TUESDAY = dt.date(2027, 1, 5)
@@ -40,11 +39,6 @@ MINUTES = dt.timedelta(minutes=1)
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(MONDAY, 7))
 
 
 def resource(name: str, kind: str = ResourceKind.EQUIPMENT, **fields) -> Resource:
@@ -238,9 +232,9 @@ def test_locks_are_taken_in_the_order_of_the_keys(clock, db_vendor):
 # --- buffers across the clock changes ----------------------------------------------------
 
 
-def test_buffers_are_real_minutes_across_the_autumn_change(monkeypatch):
-    # 31 October 2027: Helsinki clocks go back from 04:00 to 03:00.
-    FrozenClock(monkeypatch, dt.datetime(2027, 10, 30, 12, tzinfo=HELSINKI))
+# 31 October 2027: Helsinki clocks go back from 04:00 to 03:00.
+@pytest.mark.clock("2027-10-30 12:00", tick=False)
+def test_buffers_are_real_minutes_across_the_autumn_change():
     room = resource("Room", ResourceKind.ROOM)
     start = dt.datetime(2027, 10, 31, 4, 30, tzinfo=HELSINKI)  # after the change
 

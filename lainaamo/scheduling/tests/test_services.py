@@ -5,7 +5,6 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from lainaamo.core.errors import Conflict
-from lainaamo.core.tests.clock import FrozenClock
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.scheduling.models import (
     Absence,
@@ -26,8 +25,6 @@ from lainaamo.scheduling.services import (
     set_status,
 )
 
-pytestmark = pytest.mark.django_db
-
 MONDAY = dt.date(2027, 1, 4)
 TUESDAY = dt.date(2027, 1, 5)
 WEDNESDAY = dt.date(2027, 1, 6)
@@ -39,9 +36,7 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI)
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    return FrozenClock(monkeypatch, at(MONDAY, 7))
+pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(MONDAY, 7), tick=False)]
 
 
 @pytest.fixture
