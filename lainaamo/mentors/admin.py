@@ -12,6 +12,7 @@ from .models import (
     MentorSkill,
     Skill,
 )
+from .ranking_cache import mentors_changed
 
 
 @admin.register(Skill)
@@ -41,6 +42,20 @@ class MentorProfileAdmin(TranslationAdmin):
     filter_horizontal = ["municipalities"]
     readonly_fields = ["resource"]
     inlines = [MentorSkillInline]
+
+    # A profile, its skills and its municipalities are what matching ranks by: rankings kept
+    # in the cache are read anew once the change commits.
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        mentors_changed()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        mentors_changed()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        mentors_changed()
 
 
 class LoanWindowInline(admin.TabularInline):

@@ -9,7 +9,9 @@ one of the borrower's windows. Among those, skill fit and level count most; then
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
@@ -21,14 +23,16 @@ from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
-from .index import MentorIndex, mentor_index
 from .models import (
     Decline,
     Level,
     Loan,
     MentorProfile,
+    MentorSkill,
     Mode,
+    with_details,
 )
+from .ranking_cache import cached_ranking
 from .services import booked_hours_by_month, buffers_for
 
 CHUNK = 25
@@ -90,52 +94,73 @@ class _Candidate:
         return (-self.score, self.pk)
 
 
-def _ranked(loan: Loan, skill_ids: list[int], index: MentorIndex) -> list[_Candidate]:
+def _ranked(loan: Loan, skill_ids: list[int]) -> Iterator[_Candidate]:
     """The candidates best first, by the part of the score that does not depend on time.
 
-    Read from the mentor index: every active mentor who knows a skill asked for, works in the
-    request's language and mode, comes on site to its municipality when needed, is not the
-    borrower and has not declined this request.
+    Every active mentor who knows a skill asked for, works in the request's language and mode
+    and comes on site to its municipality when needed. Kept in the cache a short while under
+    the ranking's inputs, so that requests alike share it (`lainaamo.mentors.ranking_cache`);
+    who has declined the loan, and the borrower themself, are left out after.
     """
-    today = now().date()
-    declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
     on_site = loan.mode == Mode.ON_SITE
-    known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
-    for skill_id in skill_ids:
-        for mentor, level in index.by_skill.get(skill_id, ()):
-            tally = known.get(mentor.pk)
-            if tally is None:
-                known[mentor.pk] = [1, level]
-            else:
-                tally[0] += 1
-                tally[1] += level
+    today = now().date()
+    inputs = {
+        "skills": sorted(skill_ids),
+        "language": loan.language,
+        "place": loan.municipality_id if on_site else None,
+        "sector": loan.borrower_sector,
+        "asked_for": loan.requested_mentor_id,
+        "today": today.isoformat(),
+    }
+    rows = cached_ranking(inputs, lambda: _rank(loan, skill_ids, today))
+    declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
+    # One by one: most requests look at the first few dozen of thousands.
+    for pk, person_id, resource_id, limit_hours, across, base in rows:
+        if pk not in declined and person_id != loan.borrower_id:
+            yield _Candidate(pk, resource_id, limit_hours, across, base)
+
+
+def _rank(loan: Loan, skill_ids: list[int], today: dt.date) -> list[tuple]:
+    """`_ranked`'s rows, read from the database: one row per mentor and skill asked for."""
+    mentors = MentorProfile.objects.active(on=today).filter(
+        person__is_active=True, languages__language=loan.language
+    )
+    if loan.mode == Mode.ON_SITE:
+        mentors = mentors.filter(on_site=True, municipalities=loan.municipality_id)
+    else:
+        mentors = mentors.filter(remote=True)
+    rows = MentorSkill.objects.filter(
+        skill_id__in=skill_ids, mentor__in=mentors.order_by().values("pk")
+    ).values_list(
+        "mentor_id",
+        "level",
+        "mentor__person_id",
+        "mentor__resource_id",
+        "mentor__monthly_hours",
+        "mentor__person__home_unit__sector",
+    )
+    known: dict[int, list] = {}  # mentor id -> [skills known, sum of levels, the mentor's row]
+    for pk, level, *mentor in rows:
+        tally = known.get(pk)
+        if tally is None:
+            known[pk] = [1, level, mentor]
+        else:
+            tally[0] += 1
+            tally[1] += level
     asked = len(skill_ids)
     # The score before fairness times 3 x skills asked for, so that it is an integer:
     # 50 x coverage + 25 x mean level / 3 + 10 across sectors + 100 asked for by name.
     scored = []
-    for pk, (count, levels) in known.items():
-        mentor = index.mentors[pk]
-        if (
-            pk in declined
-            or mentor.person_id == loan.borrower_id
-            or loan.language not in mentor.languages
-            or not mentor.is_active(today)
-            or not (
-                (mentor.on_site and loan.municipality_id in mentor.municipalities)
-                if on_site
-                else mentor.remote
-            )
-        ):
-            continue
-        across = mentor.sector != loan.borrower_sector
+    for pk, (count, levels, (person_id, resource_id, monthly_hours, sector)) in known.items():
+        across = (sector or Sector.OTHER) != loan.borrower_sector
         key = 150 * count + 25 * levels + 30 * asked * across
         if pk == loan.requested_mentor_id:
             key += 300 * asked
-        scored.append((-key, pk, mentor, across))
+        scored.append((-key, pk, person_id, resource_id, float(monthly_hours), across))
     scored.sort(key=lambda row: row[:2])
     return [
-        _Candidate(pk, mentor.resource_id, mentor.monthly_hours, across, -key / (3 * asked))
-        for key, pk, mentor, across in scored
+        (pk, person_id, resource_id, limit_hours, across, -key / (3 * asked))
+        for key, pk, person_id, resource_id, limit_hours, across in scored
     ]
 
 
@@ -149,9 +174,9 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     skill_ids = list(loan.skills.values_list("id", flat=True))
     if not skill_ids:
         return []
-    index = mentor_index()
-    ranked = _ranked(loan, skill_ids, index)
-    if not ranked:
+    ranked = _ranked(loan, skill_ids)
+    chunk = list(islice(ranked, CHUNK))
+    if not chunk:
         return []
     current = now()
     needed = loan.duration_minutes / 60
@@ -162,8 +187,8 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     before, after = buffers_for(loan)
 
     found: list[tuple[_Candidate, list[Slot]]] = []
-    offset = 0
-    while chunk := ranked[offset : offset + CHUNK]:
+    while chunk:
+        following = list(islice(ranked, CHUNK))
         resource_ids = [candidate.resource_id for candidate in chunk]
         used_in = booked_hours_by_month(resource_ids, months)
 
@@ -182,7 +207,6 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
-                rules=index.rules,
             ).items():
                 slots[resource_id].extend(window_slots)
         for candidate in open_chunk:
@@ -202,11 +226,11 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             candidate.score = candidate.base + FAIRNESS_WEIGHT * fairness
             found.append((candidate, mentor_slots))
         found.sort(key=lambda item: item[0].key)
-        offset += CHUNK
         if len(found) >= limit and (
-            offset >= len(ranked) or found[limit - 1][0].key < ranked[offset].best_key
+            not following or found[limit - 1][0].key < following[0].best_key
         ):
             break
+        chunk = following
     chosen = found[:limit]
     if not chosen:
         return []
@@ -214,8 +238,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     profiles = MentorProfile.objects.select_related("person__home_unit__municipality").in_bulk(
         [candidate.pk for candidate, _slots in chosen]
     )
-    for mentor in profiles.values():
-        mentor.details = index.details(mentor.pk)
+    with_details(profiles.values())
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]

@@ -48,6 +48,7 @@ from .models import (
     Skill,
     on_break,
 )
+from .ranking_cache import mentors_changed
 
 # Time kept free around an on-site session for getting there and back.
 TRAVEL_BUFFER = dt.timedelta(minutes=15)
@@ -667,6 +668,7 @@ def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None
         MentorSkill.objects.update_or_create(
             mentor=mentor, skill_id=skill_id, defaults={"level": level}
         )
+    mentors_changed()
 
 
 @transaction.atomic
@@ -709,6 +711,7 @@ def update_mentor_profile(
     for code in languages:
         MentorLanguage.objects.get_or_create(mentor=mentor, language=code)
     mentor.municipalities.set(municipality_ids)
+    mentors_changed()
     return mentor
 
 
@@ -735,6 +738,7 @@ def update_availability(
         )
         for day, start, end in rows
     )
+    mentors_changed()
 
 
 @transaction.atomic

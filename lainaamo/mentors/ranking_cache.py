@@ -1,0 +1,65 @@
+"""Matching's cache: a ranking of mentors kept a short while, dropped when mentors change.
+
+Ranking reads every mentor who knows a skill asked for, with their languages, reach and
+sector; requests alike (the same skills, language, mode, place and borrower's sector) share
+one ranking, kept in Django's cache for `LIFETIME` seconds under a version number. The
+services that change what a ranking reads (a mentor's skills, languages, municipalities,
+modes, monthly hours, weekly hours, a pause; the admin's changes of a mentor) move the
+version on when they commit, so that rankings are read anew at once wherever the version is
+seen: in every process with a cache the processes share, in the writing process only with
+the local-memory cache (the default), where the others catch up within the lifetime. Writes
+made any other way (a person's home unit or account, a unit's sector, a script) are seen
+within the lifetime too.
+
+A ranking only orders the mentors to offer; hours left, free slots and declines are read on
+every request, and booking checks every rule again under its lock, so a ranking a minute old
+can never book what is not allowed.
+"""
+
+import contextlib
+import hashlib
+import secrets
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+
+LIFETIME = 60  # seconds
+VERSION_KEY = "mentors:matching:version"
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A random start: a version lost from the cache (evicted, or the cache restarted)
+        # must not come back as a number that rankings still kept were stored under.
+        cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def cached_ranking(inputs: dict, rank: Callable[[], list]) -> list:
+    """The ranking kept for these inputs at the current version, or `rank()`'s, then kept."""
+    text = repr(sorted(inputs.items()))
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    key = f"mentors:matching:{current_version()}:{digest}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = rank()
+        cache.set(key, rows, LIFETIME)
+    return rows
+
+
+def _next_version() -> None:
+    # No version kept raises ValueError: the next ranking starts a new one.
+    with contextlib.suppress(ValueError):
+        cache.incr(VERSION_KEY)
+
+
+def mentors_changed() -> None:
+    """Rankings are read anew once the current transaction commits (at once outside one).
+
+    On commit, not before: a ranking read in between would see the old data and be kept
+    under the new version.
+    """
+    transaction.on_commit(_next_version)
