@@ -1,19 +1,19 @@
-"""Matching's cache: a ranking of mentors kept a short while, dropped when mentors change.
+"""Matching's cache: a ranking of mentors kept a short while, read anew when mentors change.
 
-Ranking reads every mentor who knows a skill asked for, with their languages, reach and
-sector; requests alike (the same skills, language, mode, place and borrower's sector) share
-one ranking, kept in Django's cache for `LIFETIME` seconds under a version number. The
-services that change what a ranking reads (a mentor's skills, languages, municipalities,
-modes, monthly hours, weekly hours, a pause; the admin's changes of a mentor) move the
-version on when they commit, so that rankings are read anew at once wherever the version is
-seen: in every process with a cache the processes share, in the writing process only with
-the local-memory cache (the default), where the others catch up within the lifetime. Writes
-made any other way (a person's home unit or account, a unit's sector, a script) are seen
-within the lifetime too.
+Ranking reads every mentor who knows a skill asked for, with their languages, reach, sector
+and monthly hours. Requests alike (the same skills, language, place, borrower's sector and
+mentor asked for, on the same day) share one ranking, kept in Django's cache for `LIFETIME`
+seconds under a version number. The services that change a mentor (skills, languages,
+municipalities, modes, monthly or weekly hours, a pause) and the admin's changes of a mentor
+move the version on when they commit. Where the version is seen at once depends on the cache:
+with the local-memory cache (the default) each process has its own, so the process that made
+the change ranks anew at once and the others within the lifetime; with a cache the processes
+share, all of them at once. Writes made any other way (a person's home unit or account, a
+unit's sector, a script) are seen within the lifetime.
 
-A ranking only orders the mentors to offer; hours left, free slots and declines are read on
-every request, and booking checks every rule again under its lock, so a ranking a minute old
-can never book what is not allowed.
+A ranking only orders the mentors to offer: declines, hours lent, bookings and absences are
+read on every request, and booking checks every rule again under its lock, so a ranking a
+minute old can never book what is not allowed.
 """
 
 import contextlib
