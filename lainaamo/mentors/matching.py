@@ -23,6 +23,7 @@ from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
 from lainaamo.scheduling.services import Slot, free_slots
 
+from .matching_cache import add_details, cached_ranking
 from .models import (
     Decline,
     Level,
@@ -30,9 +31,7 @@ from .models import (
     MentorProfile,
     MentorSkill,
     Mode,
-    with_details,
 )
-from .ranking_cache import cached_ranking
 from .services import booked_hours_by_month, buffers_for
 
 CHUNK = 25
@@ -99,7 +98,7 @@ def _ranked(loan: Loan, skill_ids: list[int]) -> Iterator[_Candidate]:
 
     Every active mentor who knows a skill asked for, works in the request's language and mode
     and comes on site to its municipality when needed. Kept in the cache a short while under
-    the ranking's inputs, so that requests alike share it (`lainaamo.mentors.ranking_cache`);
+    the ranking's inputs, so that requests alike share it (`lainaamo.mentors.matching_cache`);
     who has declined the loan, and the borrower themself, are left out after.
     """
     on_site = loan.mode == Mode.ON_SITE
@@ -238,7 +237,7 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     profiles = MentorProfile.objects.select_related("person__home_unit__municipality").in_bulk(
         [candidate.pk for candidate, _slots in chosen]
     )
-    with_details(profiles.values())
+    add_details(list(profiles.values()))
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]

@@ -32,6 +32,7 @@ from lainaamo.scheduling.models import (
 )
 
 from . import permissions
+from .matching_cache import mentors_changed
 from .models import (
     Decline,
     Level,
@@ -48,7 +49,6 @@ from .models import (
     Skill,
     on_break,
 )
-from .ranking_cache import mentors_changed
 
 # Time kept free around an on-site session for getting there and back.
 TRAVEL_BUFFER = dt.timedelta(minutes=15)

@@ -211,7 +211,7 @@ def test_mentor_who_cannot_take_the_loan_is_never_offered(borrower, skill, exclu
     assert ranked(loan) == [mentor]
 
     exclude(mentor, loan)
-    cache.clear()  # some write directly; how soon a change is seen: test_ranking_cache.py
+    cache.clear()  # some write directly; how soon a change is seen: test_matching_cache.py
 
     assert ranked(loan) == []
 
