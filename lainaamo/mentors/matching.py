@@ -21,9 +21,9 @@ from django.utils.translation import ngettext
 from lainaamo.core.i18n import language_label
 from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
-from lainaamo.scheduling.services import Slot, free_slots
+from lainaamo.scheduling.services import Slot, free_slots, weekly_rules
 
-from .matching_cache import add_details, cached_ranking
+from .matching_cache import kept
 from .models import (
     Decline,
     Level,
@@ -31,6 +31,7 @@ from .models import (
     MentorProfile,
     MentorSkill,
     Mode,
+    with_details,
 )
 from .services import booked_hours_by_month, buffers_for
 
@@ -111,7 +112,7 @@ def _ranked(loan: Loan, skill_ids: list[int]) -> Iterator[_Candidate]:
         "asked_for": loan.requested_mentor_id,
         "today": today.isoformat(),
     }
-    rows = cached_ranking(inputs, lambda: _rank(loan, skill_ids, today))
+    rows = kept("ranking", sorted(inputs.items()), lambda: _rank(loan, skill_ids, today))
     declined = set(Decline.objects.filter(loan_id=loan.pk).values_list("mentor_id", flat=True))
     # One by one: most requests look at the first few dozen of thousands.
     for pk, person_id, resource_id, limit_hours, across, base in rows:
@@ -196,16 +197,19 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
             return spent_then + needed <= candidate.limit_hours
 
         open_chunk = [c for c in chunk if any(has_room(c, month) for month in months)]
+        rules = kept("weekly-hours", resource_ids, lambda ids=resource_ids: weekly_rules(ids))
+        open_ids = [c.resource_id for c in open_chunk]
         slots: dict[int, list[Slot]] = defaultdict(list)
         for start, end in windows:
             for resource_id, window_slots in free_slots(
-                resource_ids=[c.resource_id for c in open_chunk],
+                resource_ids=open_ids,
                 start=start,
                 end=end,
                 duration=loan.duration,
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
+                rules=rules,
             ).items():
                 slots[resource_id].extend(window_slots)
         for candidate in open_chunk:
@@ -237,7 +241,13 @@ def find_matches(loan: Loan, *, limit: int = 10, slots_per_mentor: int = 3) -> l
     profiles = MentorProfile.objects.select_related("person__home_unit__municipality").in_bulk(
         [candidate.pk for candidate, _slots in chosen]
     )
-    add_details(list(profiles.values()))
+
+    def load_details() -> dict:
+        return {mentor.pk: mentor.details for mentor in with_details(profiles.values())}
+
+    details = kept("details", sorted(profiles), load_details)
+    for mentor in profiles.values():
+        mentor.details = details[mentor.pk]
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]
