@@ -121,7 +121,8 @@ def _ranked(loan: Loan, skill_ids: list[int]) -> Iterator[_Candidate]:
 
 
 def _rank(loan: Loan, skill_ids: list[int], today: dt.date) -> list[tuple]:
-    """`_ranked`'s rows, read from the database: one row per mentor and skill asked for."""
+    """The rows `_ranked` keeps, best first, from one query (a row per mentor and skill asked
+    for): mentor, person, resource, monthly hours, across sectors, score before fairness."""
     mentors = MentorProfile.objects.active(on=today).filter(
         person__is_active=True, languages__language=loan.language
     )
