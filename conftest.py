@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from lainaamo.core.tests.clock import Clock, default_instant, instant, travel
@@ -59,3 +60,11 @@ def fast_password_hashing(request, settings):
     """
     if request.node.get_closest_marker("argon2") is None:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the local-memory cache outlives a test's data
+    (and SQLite hands the same ids out again), so a ranking kept by one test must not reach
+    the next."""
+    cache.clear()

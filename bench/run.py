@@ -12,6 +12,11 @@
    In-process, one client: what a booking and the trivial request cost and the database's part
    of each, which bounds the ratio however little the booking's own Python did.
 3. List pages: query counts at two sizes (must not grow with the rows).
+
+    python bench/run.py --only matching   # matching alone, with the trivial endpoint's figure
+
+The machine's speed drifts between days, so a matching figure is quoted beside the trivial
+endpoint's throughput of the same run (16 clients against gunicorn, as in the booking part).
 """
 
 import argparse
@@ -486,6 +491,22 @@ def list_page_queries(data: dict) -> dict[str, int]:
     return counts
 
 
+def bench_trivial(database_url: str, *, clients: int, per_client: int) -> dict:
+    """The trivial endpoint's throughput over HTTP, as the booking part measures it."""
+
+    def trivial_request(number: int, i: int):
+        return "GET", "/api/v1/health", None, {}
+
+    port = free_port()
+    server = start_server(database_url, port)
+    try:
+        load(port, clients, WARM_UP, trivial_request)
+        return load(port, clients, per_client, trivial_request)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentors", type=int, default=5000)
@@ -493,6 +514,11 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--per-client", type=int, default=50)
+    parser.add_argument(
+        "--only",
+        choices=["matching"],
+        help="run one part: matching, with the trivial endpoint's throughput of the same run",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="lainaamo-bench-"))
@@ -522,6 +548,14 @@ def main() -> int:
             f"p95 {matching['p95_ms']} ms over {matching['requests']} requests "
             f"({matching['mean_matches']} matches each on average)"
         )
+        if args.only == "matching":
+            connection.close()
+            t = bench_trivial(database_url, clients=args.clients, per_client=args.per_client)
+            print(
+                f"trivial   GET /health, {args.clients} clients: {t['throughput_rps']} req/s, "
+                f"p95 {t['p95_ms']} ms"
+            )
+            return 0
         booking = bench_booking(
             database_url, data, clients=args.clients, per_client=args.per_client
         )

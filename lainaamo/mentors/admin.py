@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
+from .matching_cache import mentors_changed
 from .models import (
     Cohort,
     Decline,
@@ -14,8 +15,25 @@ from .models import (
 )
 
 
+class MatchingDataAdmin(TranslationAdmin):
+    """What matching ranks by and shows: rankings kept in the cache are read anew once a change
+    made here commits."""
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        mentors_changed()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        mentors_changed()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        mentors_changed()
+
+
 @admin.register(Skill)
-class SkillAdmin(TranslationAdmin):
+class SkillAdmin(MatchingDataAdmin):
     list_display = ["name", "slug", "position"]
     search_fields = ["slug", "name_fi", "name_sv", "name_en"]
 
@@ -32,7 +50,7 @@ class MentorSkillInline(admin.TabularInline):
 
 
 @admin.register(MentorProfile)
-class MentorProfileAdmin(TranslationAdmin):
+class MentorProfileAdmin(MatchingDataAdmin):
     list_display = ["person", "monthly_hours", "paused", "cohort"]
     list_filter = ["paused", "on_site", "remote", "cohort"]
     list_select_related = ["person", "cohort"]

@@ -9,7 +9,9 @@ one of the borrower's windows. Among those, skill fit and level count most; then
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
@@ -20,15 +22,17 @@ from lainaamo.core.bounds import MAX_MENTOR_DAYS, searchable
 from lainaamo.core.i18n import language_label
 from lainaamo.core.timeutil import local, month_bounds, now
 from lainaamo.directory.models import Sector
-from lainaamo.scheduling.services import Slot, free_slots
+from lainaamo.scheduling.services import Slot, free_slots, weekly_rules
 
-from .index import MentorIndex, mentor_index
+from .matching_cache import kept
 from .models import (
     Decline,
     Level,
     Loan,
     MentorProfile,
+    MentorSkill,
     Mode,
+    with_details,
 )
 from .services import booked_hours_by_month, buffers_for
 
@@ -140,56 +144,78 @@ class _Candidate:
         return (-self.score, self.pk)
 
 
-def _ranked(query: MatchQuery, skill_ids: list[int], index: MentorIndex) -> list[_Candidate]:
+def _ranked(query: MatchQuery, skill_ids: list[int]) -> Iterator[_Candidate]:
     """The candidates best first, by the part of the score that does not depend on time.
 
-    Read from the mentor index: every active mentor who knows a skill asked for, works in the
-    request's language and mode, comes on site to its municipality when needed, is not the
-    borrower and has not declined this request.
+    Every active mentor who knows a skill asked for, works in the request's language and mode
+    and comes on site to its municipality when needed. Kept in the cache a short while under
+    the ranking's inputs, so that requests alike share it (`lainaamo.mentors.matching_cache`);
+    who has declined the loan, and the borrower themself, are left out after.
     """
+    on_site = query.mode == Mode.ON_SITE
     today = local(now()).date()
+    inputs = {
+        "skills": sorted(skill_ids),
+        "language": query.language,
+        "place": query.municipality_id if on_site else None,
+        "sector": query.borrower_sector,
+        "asked_for": query.requested_mentor_id,
+        "today": today.isoformat(),
+    }
+    rows = kept("ranking", sorted(inputs.items()), lambda: _rank(query, skill_ids, today))
     declined = set()
     if query.loan_id is not None:
         declined = set(
             Decline.objects.filter(loan_id=query.loan_id).values_list("mentor_id", flat=True)
         )
-    on_site = query.mode == Mode.ON_SITE
-    known: dict[int, list[int]] = {}  # mentor id -> [skills known, sum of levels]
-    for skill_id in skill_ids:
-        for mentor, level in index.by_skill.get(skill_id, ()):
-            tally = known.get(mentor.pk)
-            if tally is None:
-                known[mentor.pk] = [1, level]
-            else:
-                tally[0] += 1
-                tally[1] += level
+    # One by one: most requests look at the first few dozen of thousands.
+    for pk, person_id, resource_id, limit_hours, across, base in rows:
+        if pk not in declined and person_id != query.borrower_id:
+            yield _Candidate(pk, resource_id, limit_hours, across, base)
+
+
+def _rank(query: MatchQuery, skill_ids: list[int], today: dt.date) -> list[tuple]:
+    """The rows `_ranked` keeps, best first, from one query (a row per mentor and skill asked
+    for): mentor, person, resource, monthly hours, across sectors, score before fairness."""
+    mentors = MentorProfile.objects.active(on=today).filter(
+        person__is_active=True, languages__language=query.language
+    )
+    if query.mode == Mode.ON_SITE:
+        mentors = mentors.filter(on_site=True, municipalities=query.municipality_id)
+    else:
+        mentors = mentors.filter(remote=True)
+    rows = MentorSkill.objects.filter(
+        skill_id__in=skill_ids, mentor__in=mentors.order_by().values("pk")
+    ).values_list(
+        "mentor_id",
+        "level",
+        "mentor__person_id",
+        "mentor__resource_id",
+        "mentor__monthly_hours",
+        "mentor__person__home_unit__sector",
+    )
+    known: dict[int, list] = {}  # mentor id -> [skills known, sum of levels, the mentor's row]
+    for pk, level, *mentor in rows:
+        tally = known.get(pk)
+        if tally is None:
+            known[pk] = [1, level, mentor]
+        else:
+            tally[0] += 1
+            tally[1] += level
     asked = len(skill_ids)
     # The score before fairness times 3 x skills asked for, so that it is an integer:
     # 50 x coverage + 25 x mean level / 3 + 10 across sectors + 100 asked for by name.
     scored = []
-    for pk, (count, levels) in known.items():
-        mentor = index.mentors[pk]
-        if (
-            pk in declined
-            or mentor.person_id == query.borrower_id
-            or query.language not in mentor.languages
-            or not mentor.is_active(today)
-            or not (
-                (mentor.on_site and query.municipality_id in mentor.municipalities)
-                if on_site
-                else mentor.remote
-            )
-        ):
-            continue
-        across = mentor.sector != query.borrower_sector
+    for pk, (count, levels, (person_id, resource_id, monthly_hours, sector)) in known.items():
+        across = (sector or Sector.OTHER) != query.borrower_sector
         key = 150 * count + 25 * levels + 30 * asked * across
         if pk == query.requested_mentor_id:
             key += 300 * asked
-        scored.append((-key, pk, mentor, across))
+        scored.append((-key, pk, person_id, resource_id, float(monthly_hours), across))
     scored.sort(key=lambda row: row[:2])
     return [
-        _Candidate(pk, mentor.resource_id, mentor.monthly_hours, across, -key / (3 * asked))
-        for key, pk, mentor, across in scored
+        (pk, person_id, resource_id, limit_hours, across, -key / (3 * asked))
+        for key, pk, person_id, resource_id, limit_hours, across in scored
     ]
 
 
@@ -211,13 +237,12 @@ def find_matches(
     windows = searchable(list(query.windows), current)
     if not windows:
         return []
-    index = mentor_index()
-    ranked = _ranked(query, skill_ids, index)
     # The work one request may cause: at most MAX_MENTOR_DAYS of free-slot search, so the
     # best-placed candidates only when the windows are long.
     days = sum((end - start).days + 1 for start, end in windows)
-    ranked = ranked[: max(CHUNK, MAX_MENTOR_DAYS // days)]
-    if not ranked:
+    ranked = islice(_ranked(query, skill_ids), max(CHUNK, MAX_MENTOR_DAYS // days))
+    chunk = list(islice(ranked, CHUNK))
+    if not chunk:
         return []
     needed = query.duration_minutes / 60
     # A session counts against the limit of its own month, as book_session checks it; the
@@ -226,8 +251,8 @@ def find_matches(
     before, after = buffers_for(query)
 
     found: list[tuple[_Candidate, list[Slot]]] = []
-    offset = 0
-    while chunk := ranked[offset : offset + CHUNK]:
+    while chunk:
+        following = list(islice(ranked, CHUNK))
         resource_ids = [candidate.resource_id for candidate in chunk]
         used_in = booked_hours_by_month(resource_ids, months)
 
@@ -236,17 +261,19 @@ def find_matches(
             return spent_then + needed <= candidate.limit_hours
 
         open_chunk = [c for c in chunk if any(has_room(c, month) for month in months)]
+        rules = kept("weekly-hours", resource_ids, lambda ids=resource_ids: weekly_rules(ids))
+        open_ids = [c.resource_id for c in open_chunk]
         slots: dict[int, list[Slot]] = defaultdict(list)
         for start, end in windows:
             for resource_id, window_slots in free_slots(
-                resource_ids=[c.resource_id for c in open_chunk],
+                resource_ids=open_ids,
                 start=start,
                 end=end,
                 duration=query.duration,
                 buffer_before=before,
                 buffer_after=after,
                 limit=slots_per_mentor,
-                rules=index.rules,
+                rules=rules,
             ).items():
                 slots[resource_id].extend(window_slots)
         for candidate in open_chunk:
@@ -266,11 +293,11 @@ def find_matches(
             candidate.score = candidate.base + FAIRNESS_WEIGHT * fairness
             found.append((candidate, mentor_slots))
         found.sort(key=lambda item: item[0].key)
-        offset += CHUNK
         if len(found) >= limit and (
-            offset >= len(ranked) or found[limit - 1][0].key < ranked[offset].best_key
+            not following or found[limit - 1][0].key < following[0].best_key
         ):
             break
+        chunk = following
     chosen = found[:limit]
     if not chosen:
         return []
@@ -278,8 +305,13 @@ def find_matches(
     profiles = MentorProfile.objects.select_related("person__home_unit__municipality").in_bulk(
         [candidate.pk for candidate, _slots in chosen]
     )
+
+    def load_details() -> dict:
+        return {mentor.pk: mentor.details for mentor in with_details(profiles.values())}
+
+    details = kept("details", sorted(profiles), load_details)
     for mentor in profiles.values():
-        mentor.details = index.details(mentor.pk)
+        mentor.details = details[mentor.pk]
     matches = []
     for candidate, mentor_slots in chosen:
         mentor = profiles[candidate.pk]

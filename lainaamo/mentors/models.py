@@ -416,22 +416,3 @@ def with_details(mentors: Iterable[MentorProfile]) -> list[MentorProfile]:
     for mentor in mentors:
         mentor.details = details[mentor.pk]
     return mentors
-
-
-class IndexStamp(models.Model):
-    """One row whose value changes, by database triggers, whenever matching's data does.
-
-    The triggers (migration 0003) fire on every write to mentor profiles, their skills,
-    languages and municipalities served, and on a change of a person's activity or home unit
-    or a unit's sector, however the write is made. A process keeps its mentor index only
-    while the stamp it built it from is still the current one (`lainaamo.mentors.index`).
-    """
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("mentor index stamp")
-        verbose_name_plural = _("mentor index stamps")
-
-    def __str__(self) -> str:
-        return str(self.value)

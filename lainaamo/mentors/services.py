@@ -29,6 +29,7 @@ from lainaamo.scheduling.models import (
 )
 
 from . import permissions
+from .matching_cache import mentors_changed
 from .models import (
     Decline,
     Level,
@@ -615,6 +616,7 @@ def save_mentor_skills(*, mentor: MentorProfile, levels: dict[int, int]) -> None
         MentorSkill.objects.update_or_create(
             mentor=mentor, skill_id=skill_id, defaults={"level": level}
         )
+    mentors_changed()
 
 
 @transaction.atomic
@@ -662,4 +664,5 @@ def update_mentor_profile(
     for code in languages:
         MentorLanguage.objects.get_or_create(mentor=mentor, language=code)
     mentor.municipalities.set(municipality_ids)
+    mentors_changed()
     return mentor

@@ -18,6 +18,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lainaamo.core import cache
 from lainaamo.core.bounds import MAX_AHEAD
 from lainaamo.core.errors import Conflict, DomainError
 from lainaamo.core.timeutil import HELSINKI, local, month_bounds, now, wall_clock
@@ -309,6 +310,19 @@ def _overlaps(busy_starts: list, busy: list, start: dt.datetime, end: dt.datetim
     return any(b_end > start for b_start, b_end in busy[:index])
 
 
+def weekly_rules(resource_ids: Iterable[int]) -> dict[int, list[WeeklyAvailability]]:
+    """Each resource's weekly windows, in the order of weekday and start (none: an empty list).
+
+    What `free_slots` takes as `rules`.
+    """
+    rules: dict[int, list[WeeklyAvailability]] = {pk: [] for pk in resource_ids}
+    for rule in WeeklyAvailability.objects.filter(resource_id__in=list(rules)).order_by(
+        "weekday", "start_time"
+    ):
+        rules[rule.resource_id].append(rule)
+    return rules
+
+
 def free_slots(
     *,
     resource_ids: list[int],
@@ -335,11 +349,7 @@ def free_slots(
     if end <= start or duration <= dt.timedelta() or not resource_ids:
         return result
     if rules is None:
-        rules = defaultdict(list)
-        for rule in WeeklyAvailability.objects.filter(resource_id__in=resource_ids).order_by(
-            "weekday", "start_time"
-        ):
-            rules[rule.resource_id].append(rule)
+        rules = weekly_rules(resource_ids)
     reach_start, reach_end = start - buffer_before, end + buffer_after
     busy = defaultdict(list)
     # A kit is busy while any of its items is.
@@ -406,6 +416,10 @@ def is_available(*, resource: Resource | int, start: dt.datetime, end: dt.dateti
     )
 
 
+# The version of everyone's weekly hours, for what is kept in the cache (lainaamo.core.cache).
+WEEKLY_HOURS = "scheduling:weekly-hours"
+
+
 class InvalidAvailability(DomainError):
     code = "invalid_availability"
 
@@ -434,6 +448,7 @@ def set_weekly_hours(*, resource: Resource, rows: list[tuple[int, dt.time, dt.ti
         WeeklyAvailability(resource=resource, weekday=day, start_time=start, end_time=end)
         for day, start, end in rows
     )
+    cache.changed(WEEKLY_HOURS)
 
 
 @transaction.atomic
