@@ -1,28 +1,26 @@
-"""The booking kernel's writes and its free-slot search.
+"""The kernel's writes: booking resources alone, in a group or from a pool; moving bookings.
 
-The invariant kept here: no resource is ever booked twice for overlapping time, buffers
-included. On PostgreSQL the writers of one resource queue on a lock of its row, and the
-exclusion constraint `booking_no_overlap` makes every other code path fail too; on SQLite
-every transaction begins IMMEDIATE (config/settings.py), so the check and the insert below run
-under the database's one write lock.
+No resource is ever booked twice for overlapping time, buffers included. On PostgreSQL the
+writers of one resource queue on a lock of its row, and the exclusion constraint
+`booking_no_overlap` makes every other code path fail too; on SQLite every transaction begins
+IMMEDIATE (config/settings.py), so the check and the insert below run under the database's one
+write lock.
 """
 
-import bisect
 import datetime as dt
 import uuid
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Q
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.bounds import MAX_AHEAD
 from lainaamo.core.errors import Conflict, DomainError
-from lainaamo.core.timeutil import HELSINKI, local, month_bounds, now, wall_clock
+from lainaamo.core.timeutil import month_bounds, now
 
-from .models import Absence, Booking, BookingStatus, Resource, Weekday, WeeklyAvailability
+from ..models import Booking, BookingStatus, Resource
+from .locks import lock_resources
+from .slots import is_available
 
 EXCLUSION_VIOLATION = "23P01"
 
@@ -52,12 +50,6 @@ class OutsideAvailability(DomainError):
     message = _("This time is outside the hours on offer.")
 
 
-@dataclass(frozen=True)
-class Slot:
-    start: dt.datetime
-    end: dt.datetime
-
-
 def _is_overlap_violation(error: IntegrityError) -> bool:
     cause = error.__cause__
     return getattr(cause, "sqlstate", None) == EXCLUSION_VIOLATION or "booking_no_overlap" in str(
@@ -73,23 +65,6 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
         raise StartInPast()
     if start > now() + MAX_AHEAD:
         raise TooFarAhead(days=MAX_AHEAD.days)
-
-
-def _pk(resource: Resource | int) -> int:
-    return resource if isinstance(resource, int) else resource.pk
-
-
-def lock_resources(resources: Iterable[Resource | int]) -> None:
-    """Lock the resources' time until the transaction ends: their bookers wait in turn.
-
-    Every booker locks in the same order (by key), so bookers of overlapping sets queue and
-    never deadlock. Lock a step's own rows (a loan, a registration) first, then the resources,
-    all in one call. On SQLite the IMMEDIATE transaction holds the database's one write lock
-    already.
-    """
-    ids = sorted({_pk(resource) for resource in resources})
-    if ids and connection.features.has_select_for_update:
-        list(Resource.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
 
 
 def _parts_of(resource_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -293,178 +268,3 @@ def set_status(*, booking: Booking, status: str) -> Booking:
         row.sequence += 1
         row.save(update_fields=["status", "sequence", "updated_at"])
     return booking
-
-
-def _local_days(start: dt.datetime, end: dt.datetime) -> Iterable[dt.date]:
-    day = start.astimezone(HELSINKI).date()
-    last = end.astimezone(HELSINKI).date()
-    while day <= last:
-        yield day
-        day += dt.timedelta(days=1)
-
-
-def _overlaps(busy_starts: list, busy: list, start: dt.datetime, end: dt.datetime) -> bool:
-    """Does [start, end) meet any interval in `busy` (sorted by start, not merged)?"""
-    index = bisect.bisect_left(busy_starts, end)
-    return any(b_end > start for b_start, b_end in busy[:index])
-
-
-def free_slots(
-    *,
-    resource_ids: list[int],
-    start: dt.datetime,
-    end: dt.datetime,
-    duration: dt.timedelta,
-    buffer_before: dt.timedelta = dt.timedelta(),
-    buffer_after: dt.timedelta = dt.timedelta(),
-    step: dt.timedelta = dt.timedelta(minutes=30),
-    limit: int | None = None,
-    rules: Mapping[int, list[WeeklyAvailability]] | None = None,
-) -> dict[int, list[Slot]]:
-    """Free slots of `duration` within [start, end) for each resource, in three queries.
-
-    `rules`, the resources' weekly windows by resource id in the order of weekday and start,
-    saves a query when the caller holds them already.
-
-    A slot lies inside one of the resource's weekly windows on a Helsinki calendar day, lies
-    in the future, and its time widened by the buffers meets no active booking's buffered
-    time and no absence.
-    """
-    start = max(start, now())
-    result: dict[int, list[Slot]] = {pk: [] for pk in resource_ids}
-    if end <= start or duration <= dt.timedelta() or not resource_ids:
-        return result
-    if rules is None:
-        rules = defaultdict(list)
-        for rule in WeeklyAvailability.objects.filter(resource_id__in=resource_ids).order_by(
-            "weekday", "start_time"
-        ):
-            rules[rule.resource_id].append(rule)
-    reach_start, reach_end = start - buffer_before, end + buffer_after
-    busy = defaultdict(list)
-    # A kit is busy while any of its items is.
-    bookings = (
-        Booking.objects.filter(
-            Q(resource_id__in=resource_ids) | Q(resource__parent_id__in=resource_ids)
-        )
-        .blocking(reach_start, reach_end)
-        .values_list("resource_id", "resource__parent_id", "blocked_start", "blocked_end")
-    )
-    wanted = set(resource_ids)
-    for resource_id, parent_id, b_start, b_end in bookings:
-        busy[resource_id if resource_id in wanted else parent_id].append((b_start, b_end))
-    absences = Absence.objects.filter(
-        resource_id__in=resource_ids, start__lt=reach_end, end__gt=reach_start
-    ).values_list("resource_id", "start", "end")
-    for resource_id, a_start, a_end in absences:
-        busy[resource_id].append((a_start, a_end))
-
-    days = list(_local_days(start, end))
-    for resource_id in resource_ids:
-        intervals = sorted(busy[resource_id])
-        starts = [interval[0] for interval in intervals]
-        slots = result[resource_id]
-        for day in days:
-            for rule in rules.get(resource_id, ()):
-                if rule.weekday != day.weekday():
-                    continue
-                # Step in UTC: arithmetic on Helsinki-aware datetimes is wall-clock
-                # arithmetic, which gets the length of a slot wrong across a DST change.
-                window_start = wall_clock(day, rule.start_time).astimezone(dt.UTC)
-                window_end = wall_clock(day, rule.end_time).astimezone(dt.UTC)
-                slot_start = window_start
-                while slot_start + duration <= window_end:
-                    slot_end = slot_start + duration
-                    if (
-                        slot_start >= start
-                        and slot_end <= end
-                        and not _overlaps(
-                            starts, intervals, slot_start - buffer_before, slot_end + buffer_after
-                        )
-                    ):
-                        slots.append(Slot(local(slot_start), local(slot_end)))
-                        if limit and len(slots) >= limit:
-                            break
-                    slot_start += step
-                if limit and len(slots) >= limit:
-                    break
-            if limit and len(slots) >= limit:
-                break
-    return result
-
-
-def is_available(*, resource: Resource | int, start: dt.datetime, end: dt.datetime) -> bool:
-    """Does [start, end) lie inside one of the resource's weekly windows, clear of absences?
-
-    Bookings are not looked at here: `book` and `reschedule` check those under the lock, and
-    read this there too when asked to (`within_availability`).
-    """
-    pk = _pk(resource)
-    return (
-        WeeklyAvailability.objects.filter(resource_id=pk).covering(start, end).exists()
-        and not Absence.objects.filter(resource_id=pk).overlapping(start, end).exists()
-    )
-
-
-class InvalidAvailability(DomainError):
-    code = "invalid_availability"
-
-
-@transaction.atomic
-def set_weekly_hours(*, resource: Resource, rows: list[tuple[int, dt.time, dt.time]]) -> None:
-    """Replace a resource's weekly hours (weekday, from, until; Helsinki wall-clock time).
-
-    Under the resource's lock, so that a booking being made sees the hours before or after
-    the change, never half of it.
-    """
-    rows = sorted(rows)
-    for weekday, start, end in rows:
-        if weekday not in Weekday.values:
-            raise InvalidAvailability(_("Choose a weekday."))
-        if end <= start:
-            raise InvalidAvailability(_("Each row must end after it starts."))
-    for (day, _start, end), (next_day, next_start, _end) in zip(rows, rows[1:], strict=False):
-        if day == next_day and next_start < end:
-            raise InvalidAvailability(
-                _("Two rows overlap on %(weekday)s."), weekday=Weekday(day).label.lower()
-            )
-    lock_resources([resource])
-    WeeklyAvailability.objects.filter(resource=resource).delete()
-    WeeklyAvailability.objects.bulk_create(
-        WeeklyAvailability(resource=resource, weekday=day, start_time=start, end_time=end)
-        for day, start, end in rows
-    )
-
-
-@transaction.atomic
-def set_absences(*, resource: Resource, rows: list[tuple[dt.date, dt.date, str]]) -> None:
-    """Replace a resource's current and coming absences (first and last day, inclusive).
-
-    Under the resource's lock, as `set_weekly_hours`.
-    """
-    rows = sorted(rows)
-    today = local(now()).date()
-    for first, last, _reason in rows:
-        if last < first:
-            raise InvalidAvailability(
-                _("The last day of an absence cannot come before the first.")
-            )
-        if last < today:
-            # The page lists the absences that have not ended; a past one would vanish unsaid.
-            raise InvalidAvailability(
-                _("This absence is already over. Enter one that ends today or later.")
-            )
-    for (_first, last, _reason), (next_first, _last, _next) in zip(rows, rows[1:], strict=False):
-        if next_first <= last:
-            raise InvalidAvailability(_("Two absences overlap."))
-    lock_resources([resource])
-    Absence.objects.filter(resource=resource, end__gt=now()).delete()
-    Absence.objects.bulk_create(
-        Absence(
-            resource=resource,
-            start=wall_clock(first, dt.time()),
-            end=wall_clock(last + dt.timedelta(days=1), dt.time()),
-            reason=reason.strip()[:200],
-        )
-        for first, last, reason in rows
-    )
