@@ -1,7 +1,7 @@
 """On PostgreSQL, make overlapping active bookings of one resource impossible.
 
 SQLite has no exclusion constraints; there the booking service's write-locked check keeps
-the same rule (lainaamo/scheduling/services.py).
+the same rule (lainaamo/scheduling/services/booking.py).
 """
 
 from django.db import migrations
