@@ -12,20 +12,10 @@ from lainaamo.mentors.index import current_stamp, mentor_index
 from lainaamo.mentors.matching import find_matches
 from lainaamo.mentors.models import MentorLanguage, MentorProfile, MentorSkill, Skill
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
-from lainaamo.mentors.tests.test_matching import MONDAY, WINDOW, at
+from lainaamo.mentors.tests.helpers import MONDAY, WINDOW, at
 from lainaamo.scheduling.models import WeeklyAvailability
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
-
-
-@pytest.fixture
-def skill():
-    return SkillFactory()
-
-
-@pytest.fixture
-def mentor(skill):
-    return make_mentor(skills={skill: 2})
 
 
 @pytest.fixture
