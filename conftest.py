@@ -52,6 +52,13 @@ def db_vendor() -> str:
     return connection.vendor
 
 
+@pytest.fixture
+def english(client):
+    """Django's test client with pages in English, the language the source strings are in."""
+    client.cookies["lainaamo_language"] = "en"
+    return client
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Hash test passwords with MD5: Argon2 costs a tenth of a second per person.

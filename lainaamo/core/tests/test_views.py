@@ -8,12 +8,6 @@ from lainaamo.directory.tests.factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def english(client):
-    client.cookies["lainaamo_language"] = "en"
-    return client
-
-
 def test_home_invites_an_anonymous_visitor_to_log_in(english):
     response = english.get(reverse("core:home"))
 

@@ -1,5 +1,6 @@
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 import factory
 
@@ -8,6 +9,8 @@ from lainaamo.directory.models import Sector, Unit
 from lainaamo.directory.tests.factories import PersonFactory, UnitFactory
 from lainaamo.mentors.models import (
     Loan,
+    LoanSession,
+    LoanStatus,
     LoanWindow,
     MentorLanguage,
     MentorProfile,
@@ -15,7 +18,8 @@ from lainaamo.mentors.models import (
     Skill,
 )
 from lainaamo.mentors.services import request_loan
-from lainaamo.scheduling.models import Resource, ResourceKind, WeeklyAvailability
+from lainaamo.scheduling import services as scheduling
+from lainaamo.scheduling.models import BookingStatus, Resource, ResourceKind, WeeklyAvailability
 
 ALL_WEEK = [(weekday, dt.time(8), dt.time(16)) for weekday in range(7)]
 
@@ -101,6 +105,37 @@ def make_loan(
         windows=windows or [(start, start + dt.timedelta(days=14))],
         **fields,
     )
+
+
+def make_completed_loan(
+    *,
+    mentor: MentorProfile,
+    borrower,
+    held_at: dt.datetime,
+    hours: str,
+    skill: Skill | None = None,
+    length: dt.timedelta = dt.timedelta(hours=1),
+    outcome: str = "Done",
+) -> Loan:
+    """A loan completed with `hours`, its one session held with the mentor at `held_at`."""
+    loan = make_loan(borrower=borrower, skills=[skill or mentor.skills.first()])
+    booking = scheduling.book(
+        resource=mentor.resource,
+        start=held_at,
+        end=held_at + length,
+        status=BookingStatus.CONFIRMED,
+        allow_past=True,
+    )
+    LoanSession.objects.create(loan=loan, booking=booking)
+    Loan.objects.filter(pk=loan.pk).update(
+        status=LoanStatus.COMPLETED,
+        hours=Decimal(hours),
+        outcome=outcome,
+        mentor=mentor,
+        mentor_unit_id=mentor.person.home_unit_id,
+        mentor_sector=mentor.person.sector,
+    )
+    return loan
 
 
 __all__ = ["LoanWindow", "SkillFactory", "make_loan", "make_mentor", "next_weekday"]

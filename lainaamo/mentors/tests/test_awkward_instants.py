@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from lainaamo.core.timeutil import local, month_bounds, now, wall_clock
 from lainaamo.directory.models import Sector
@@ -30,7 +29,7 @@ from lainaamo.mentors.forms import next_working_days
 from lainaamo.mentors.matching import find_matches
 from lainaamo.mentors.models import Loan, LoanStatus
 from lainaamo.mentors.services import book_session
-from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor, next_weekday
+from lainaamo.mentors.tests.factories import make_loan, make_mentor, next_weekday
 from lainaamo.scheduling.services import free_slots
 
 HOUR = dt.timedelta(hours=1)
@@ -120,13 +119,11 @@ INSTANTS = [
     ),
 ]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.parametrize("instant", INSTANTS)]
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.parametrize("instant", INSTANTS),
+    pytest.mark.usefixtures("in_english"),
+]
 
 
 @pytest.fixture
@@ -138,11 +135,6 @@ def municipality():
 def borrower(municipality):
     unit = UnitFactory(municipality=municipality, sector=Sector.LIBRARY)
     return PersonFactory(home_unit=unit)
-
-
-@pytest.fixture
-def skill():
-    return SkillFactory()
 
 
 def mentor_for(skill, municipality, **fields):

@@ -8,7 +8,6 @@ hold (names, the need), not by translated texts, which translators may still be 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -25,16 +24,16 @@ from lainaamo.directory.tests.factories import (
     RoleFactory,
     UnitFactory,
 )
-from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, Skill
+from lainaamo.mentors.models import Loan, LoanStatus, Skill
 from lainaamo.mentors.services import accept_loan, book_session
 from lainaamo.mentors.tests.factories import (
     make_cast,
+    make_completed_loan,
     make_loan,
     make_mentor,
     next_weekday,
 )
-from lainaamo.scheduling import services as scheduling
-from lainaamo.scheduling.models import ACTIVE_STATUSES, Booking, BookingStatus
+from lainaamo.scheduling.models import ACTIVE_STATUSES, Booking
 from lainaamo.scheduling.services import SlotTaken
 
 # Seeded skills (a data migration) must survive the flush after each test.
@@ -92,27 +91,18 @@ def to(person, messages) -> list:
 
 def completed_loan(*, mentor, borrower, skill) -> Loan:
     """A loan completed with 1.5 hours, its one session held earlier today."""
-    loan = make_loan(borrower=borrower, skills=[skill])
     # Today, so that it counts in this month's and this year's figures.
     midnight = local(now()).replace(hour=0, minute=0, second=0, microsecond=0)
     held_at = max(now() - dt.timedelta(hours=1), midnight)
-    booking = scheduling.book(
-        resource=mentor.resource,
-        start=held_at,
-        end=held_at + dt.timedelta(minutes=30),
-        status=BookingStatus.CONFIRMED,
-        allow_past=True,
-    )
-    LoanSession.objects.create(loan=loan, booking=booking)
-    Loan.objects.filter(pk=loan.pk).update(
-        status=LoanStatus.COMPLETED,
-        hours=Decimal("1.5"),
-        outcome="Reels gjorda",
+    return make_completed_loan(
         mentor=mentor,
-        mentor_unit_id=mentor.person.home_unit_id,
-        mentor_sector=mentor.person.sector,
+        borrower=borrower,
+        skill=skill,
+        held_at=held_at,
+        length=dt.timedelta(minutes=30),
+        hours="1.5",
+        outcome="Reels gjorda",
     )
-    return loan
 
 
 @dataclass

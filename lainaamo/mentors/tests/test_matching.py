@@ -13,28 +13,13 @@ from lainaamo.mentors.matching import MatchQuery, find_matches
 from lainaamo.mentors.models import Decline, Level
 from lainaamo.mentors.services import book_session, decline_loan, draft_loan
 from lainaamo.mentors.tests.factories import SkillFactory, make_loan, make_mentor
+from lainaamo.mentors.tests.helpers import MONDAY, WINDOW, at
 from lainaamo.scheduling.models import Absence, Booking, Resource, ResourceKind
 from lainaamo.scheduling.services import book
 
 HOUR = dt.timedelta(hours=1)
-MONDAY = dt.date(2027, 1, 4)
-
-
-def at(day_offset: int, hour: int, minute: int = 0) -> dt.datetime:
-    day = MONDAY + dt.timedelta(days=day_offset)
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI)
-
-
-# The borrower's one window: Tuesday 9-12, inside the mentors' daily 8-16.
-WINDOW = (at(1, 9), at(1, 12))
-
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(0, 7), tick=False)]
-
-
-@pytest.fixture
-def skill():
-    return SkillFactory()
 
 
 @pytest.fixture

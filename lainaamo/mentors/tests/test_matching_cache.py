@@ -40,16 +40,6 @@ WINDOW = (at(1, 9), at(1, 12))
 
 
 @pytest.fixture
-def skill():
-    return SkillFactory()
-
-
-@pytest.fixture
-def mentor(skill):
-    return make_mentor(skills={skill: 2})
-
-
-@pytest.fixture
 def borrower():
     return PersonFactory(home_unit=UnitFactory(sector=Sector.LIBRARY))
 

@@ -2,7 +2,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from lainaamo.core.errors import DomainError, InvalidTransition
 from lainaamo.core.timeutil import HELSINKI, wall_clock
@@ -54,24 +53,11 @@ WEDNESDAY_10 = at(MONDAY + 2 * DAY, 10)
 THURSDAY_10 = at(MONDAY + 3 * DAY, 10)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """The reasons are read in English here; their translations are tested elsewhere."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(MONDAY, 7), tick=False)]
-
-
-@pytest.fixture
-def skill():
-    return SkillFactory()
-
-
-@pytest.fixture
-def mentor(skill):
-    return make_mentor(skills={skill: 2})
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.clock(at(MONDAY, 7), tick=False),
+    pytest.mark.usefixtures("in_english"),
+]
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -18,8 +16,15 @@ from lainaamo.directory.tests.factories import (
     coordinator_of,
 )
 from lainaamo.mentors import figures
-from lainaamo.mentors.models import Loan, LoanSession, LoanStatus, Skill
-from lainaamo.mentors.tests.factories import SkillFactory, make_cast, make_loan, make_mentor
+from lainaamo.mentors.models import LoanSession, Skill
+from lainaamo.mentors.tests.factories import (
+    SkillFactory,
+    make_cast,
+    make_completed_loan,
+    make_loan,
+    make_mentor,
+)
+from lainaamo.mentors.tests.helpers import queries_for
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import BookingStatus
 
@@ -28,41 +33,6 @@ TODAY = dt.datetime(2027, 3, 17, 12, tzinfo=HELSINKI)
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock(TODAY, tick=False)]
-
-
-@pytest.fixture
-def english(client):
-    client.cookies["lainaamo_language"] = "en"
-    return client
-
-
-def queries_for(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context)
-
-
-def completed_loan(*, mentor, borrower, held_at: dt.datetime, hours: str) -> Loan:
-    """A loan completed with `hours` whose one session was held at `held_at`."""
-    loan = make_loan(borrower=borrower, skills=[mentor.skills.first()])
-    booking = scheduling.book(
-        resource=mentor.resource,
-        start=held_at,
-        end=held_at + dt.timedelta(hours=1),
-        status=BookingStatus.CONFIRMED,
-        allow_past=True,
-    )
-    LoanSession.objects.create(loan=loan, booking=booking)
-    Loan.objects.filter(pk=loan.pk).update(
-        status=LoanStatus.COMPLETED,
-        hours=Decimal(hours),
-        outcome="Done",
-        mentor=mentor,
-        mentor_unit_id=mentor.person.home_unit_id,
-        mentor_sector=mentor.person.sector,
-    )
-    return loan
 
 
 def at(month: int, day: int, year: int = 2027) -> dt.datetime:
@@ -75,10 +45,10 @@ def at(month: int, day: int, year: int = 2027) -> dt.datetime:
 def test_hours_between_sectors_sums_completed_hours_of_the_period(clock):
     cast = make_cast(book=False)
     culture = make_mentor(unit=UnitFactory(municipality=cast.municipality, sector=Sector.CULTURE))
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, 12), hours="2")
-    completed_loan(mentor=culture, borrower=cast.borrower, held_at=at(2, 3), hours="3")
-    completed_loan(mentor=culture, borrower=cast.borrower, held_at=at(12, 1, 2026), hours="9")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, 12), hours="2")
+    make_completed_loan(mentor=culture, borrower=cast.borrower, held_at=at(2, 3), hours="3")
+    make_completed_loan(mentor=culture, borrower=cast.borrower, held_at=at(12, 1, 2026), hours="9")
     start, end = figures.year_range(2027)
 
     table = figures.hours_between_sectors(
@@ -94,7 +64,7 @@ def test_hours_between_sectors_sums_completed_hours_of_the_period(clock):
 
 def test_a_loan_counts_in_the_year_its_last_active_session_began(clock):
     cast = make_cast(book=False)
-    loan = completed_loan(
+    loan = make_completed_loan(
         mentor=cast.mentor, borrower=cast.borrower, held_at=at(12, 20, 2026), hours="4"
     )
     for start, status in ((at(1, 15), BookingStatus.CONFIRMED), (at(1, 20, 2028), None)):
@@ -121,7 +91,7 @@ def test_a_loan_counts_in_the_year_its_last_active_session_began(clock):
 
 def test_hours_between_sectors_leaves_out_other_municipalities(clock):
     cast = make_cast(book=False)
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1")
     start, end = figures.year_range(2027)
 
     table = figures.hours_between_sectors(
@@ -148,10 +118,12 @@ def test_unit_hours_count_this_month_and_this_year_by_borrowing_sector(clock):
     youth_borrower = PersonFactory(
         home_unit=UnitFactory(municipality=cast.municipality, sector=Sector.EDUCATION)
     )
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, 12), hours="2")
-    completed_loan(mentor=cast.mentor, borrower=youth_borrower, held_at=at(2, 1), hours="4")
-    completed_loan(mentor=cast.mentor, borrower=youth_borrower, held_at=at(6, 1, 2026), hours="8")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, 12), hours="2")
+    make_completed_loan(mentor=cast.mentor, borrower=youth_borrower, held_at=at(2, 1), hours="4")
+    make_completed_loan(
+        mentor=cast.mentor, borrower=youth_borrower, held_at=at(6, 1, 2026), hours="8"
+    )
 
     with translation.override("en"):
         rows = figures.unit_hours_by_sector(unit_id=cast.mentor.person.home_unit_id)
@@ -168,7 +140,7 @@ def test_unit_hours_count_this_month_and_this_year_by_borrowing_sector(clock):
 
 def test_dashboard_shows_open_requests_and_the_sector_table(english, clock):
     cast = make_cast()
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
+    make_completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="1.5")
     english.force_login(cast.coordinator)
 
     response = english.get(reverse("mentors:dashboard"))
@@ -201,7 +173,9 @@ def test_dashboard_query_count_does_not_grow_with_requests(client, clock):
     for _ in range(17):
         make_loan(borrower=cast.borrower)
     for day in range(1, 8):
-        completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, day), hours="1")
+        make_completed_loan(
+            mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, day), hours="1"
+        )
     with_twenty = queries_for(client, reverse("mentors:dashboard"))
 
     assert with_twenty == with_three
@@ -212,7 +186,9 @@ def test_dashboard_query_count_does_not_grow_with_requests(client, clock):
 
 def test_unit_figures_show_the_hours_lent_out_of_the_unit(english, clock):
     cast = make_cast(book=False)
-    completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="2.25")
+    make_completed_loan(
+        mentor=cast.mentor, borrower=cast.borrower, held_at=at(3, 10), hours="2.25"
+    )
     english.force_login(cast.unit_manager)
 
     response = english.get(reverse("mentors:unit_figures", args=[cast.mentor.person.home_unit_id]))
@@ -228,12 +204,14 @@ def test_unit_figures_query_count_does_not_grow_with_loans(client, clock):
     client.force_login(cast.unit_manager)
     url = reverse("mentors:unit_figures", args=[cast.mentor.person.home_unit_id])
     for day in range(1, 4):
-        completed_loan(mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, day), hours="1")
+        make_completed_loan(
+            mentor=cast.mentor, borrower=cast.borrower, held_at=at(1, day), hours="1"
+        )
     with_three = queries_for(client, url)
 
     for day in range(4, 21):
         other = make_mentor(unit=cast.mentor.person.home_unit, skills={cast.skill: 1})
-        completed_loan(mentor=other, borrower=cast.borrower, held_at=at(2, day), hours="1")
+        make_completed_loan(mentor=other, borrower=cast.borrower, held_at=at(2, day), hours="1")
     with_twenty = queries_for(client, url)
 
     assert with_twenty == with_three
