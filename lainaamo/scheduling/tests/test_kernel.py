@@ -28,17 +28,9 @@ from lainaamo.scheduling.services import (
     reschedule,
     set_status,
 )
+from lainaamo.scheduling.tests.helpers import HOUR, MINUTES, TUESDAY, at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2027-01-04 07:00", tick=False)]
-
-MONDAY = dt.date(2027, 1, 4)
-TUESDAY = dt.date(2027, 1, 5)
-HOUR = dt.timedelta(hours=1)
-MINUTES = dt.timedelta(minutes=1)
-
-
-def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI)
 
 
 def resource(name: str, kind: str = ResourceKind.EQUIPMENT, **fields) -> Resource:

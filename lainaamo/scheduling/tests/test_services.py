@@ -24,17 +24,7 @@ from lainaamo.scheduling.services import (
     reschedule,
     set_status,
 )
-
-MONDAY = dt.date(2027, 1, 4)
-TUESDAY = dt.date(2027, 1, 5)
-WEDNESDAY = dt.date(2027, 1, 6)
-MINUTES = dt.timedelta(minutes=1)
-HOUR = dt.timedelta(hours=1)
-
-
-def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI)
-
+from lainaamo.scheduling.tests.helpers import HOUR, MINUTES, MONDAY, TUESDAY, WEDNESDAY, at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock(at(MONDAY, 7), tick=False)]
 
