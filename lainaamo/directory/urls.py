@@ -27,5 +27,5 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("tokens/<int:pk>/revoke/", views.revoke_api_token_view, name="revoke_api_token"),
+    path("tokens/<id:pk>/revoke/", views.revoke_api_token_view, name="revoke_api_token"),
 ]

@@ -161,7 +161,7 @@ def test_an_api_body_over_two_and_a_half_megabytes_answers_413():
 
     assert response.status_code == 413
     assert response.json()["code"] == "too_large"
-    assert response.json()["message"] == ("Förfrågan är för stor. Skicka högst 2,5 MB åt gången.")
+    assert response.json()["message"] == ("Begäran är för stor. Skicka högst 2,5 MB åt gången.")
 
 
 @pytest.mark.django_db

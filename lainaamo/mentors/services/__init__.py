@@ -44,7 +44,6 @@ from .requests import (
 )
 from .rules import (
     TRAVEL_BUFFER,
-    booked_hours,
     booked_hours_by_month,
     buffers_for,
     has_hours_left,
@@ -68,7 +67,6 @@ __all__ = [
     "accepted_before",
     "answers_new_time",
     "book_session",
-    "booked_hours",
     "booked_hours_by_month",
     "buffers_for",
     "cancel_loan",

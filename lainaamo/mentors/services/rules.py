@@ -32,12 +32,6 @@ def buffers_for(loan: Loan) -> tuple[dt.timedelta, dt.timedelta]:
     return dt.timedelta(), dt.timedelta()
 
 
-def booked_hours(mentor_resource_ids: Iterable[int], moment: dt.datetime) -> dict[int, float]:
-    """Hours of active bookings per mentor resource in the Helsinki month holding `moment`."""
-    month = month_bounds(moment)[0]
-    return booked_hours_by_month(mentor_resource_ids, [month])[month]
-
-
 def booked_hours_by_month(
     mentor_resource_ids: Iterable[int], months: Iterable[dt.datetime]
 ) -> dict[dt.datetime, dict[int, float]]:
@@ -55,6 +49,8 @@ def why_ineligible(
 ) -> str | None:
     """The reason the mentor cannot take the loan at `at`, or None when they can."""
     today = local(now()).date()
+    if not mentor.person.is_active:
+        return str(_("The mentor no longer lends their time."))
     if on_break(mentor.paused, mentor.returns_on, today):
         return str(_("The mentor is on a break."))
     if mentor.person_id == loan.borrower_id:

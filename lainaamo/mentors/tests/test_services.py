@@ -306,6 +306,11 @@ def spoil_paused_until_later(mentor, loan):
     mentor.save()
 
 
+def spoil_left(mentor, loan):
+    mentor.person.is_active = False
+    mentor.person.save()
+
+
 def spoil_self(mentor, loan):
     Loan.objects.filter(pk=loan.pk).update(borrower=mentor.person)
 
@@ -343,6 +348,7 @@ def spoil_hours(mentor, loan):
     [
         (spoil_paused, "on a break"),
         (spoil_paused_until_later, "on a break"),
+        (spoil_left, "no longer lends"),
         (spoil_self, "cannot borrow yourself"),
         (spoil_language, "language of the request"),
         (spoil_mode, "does not work in this mode"),

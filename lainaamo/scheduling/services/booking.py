@@ -9,7 +9,7 @@ write lock.
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from lainaamo.core.errors import Conflict, DomainError
 from lainaamo.core.timeutil import month_bounds, now
 
 from ..models import Booking, BookingStatus, Resource
-from .locks import lock_resources
+from .locks import lock_resources, parts_of
 from .slots import is_available
 
 EXCLUSION_VIOLATION = "23P01"
@@ -65,15 +65,6 @@ def _check_interval(start: dt.datetime, end: dt.datetime, *, allow_past: bool) -
         raise StartInPast()
     if start > now() + MAX_AHEAD:
         raise TooFarAhead(days=MAX_AHEAD.days)
-
-
-def _parts_of(resource_ids: Iterable[int]) -> dict[int, list[int]]:
-    """The parts of each resource (a kit's items), by the resource's key."""
-    parts: dict[int, list[int]] = {pk: [] for pk in resource_ids}
-    children = Resource.objects.filter(parent_id__in=parts).values_list("pk", "parent_id")
-    for pk, parent_id in children.order_by("pk"):
-        parts[parent_id].append(pk)
-    return parts
 
 
 def _clashes(booking: Booking, *, exclude_group: uuid.UUID | None = None) -> bool:
@@ -129,9 +120,14 @@ def book_group(
     """
     _check_interval(start, end, allow_past=allow_past)
     buffers = buffers or {}
-    parts = {pk: [pk, *others] for pk, others in _parts_of(r.pk for r in resources).items()}
+    parts = {pk: [pk, *others] for pk, others in parts_of(r.pk for r in resources).items()}
+    # A resource named twice, or a kit with one of its items, would be two bookings of one
+    # resource in one group, which the overlap check of each row alone would not see.
+    every = [pk for family in parts.values() for pk in family]
+    if len(resources) != len(parts) or len(every) != len(set(every)):
+        raise ResourceTwice()
     # All at once, in key order, parts included: see lock_resources.
-    lock_resources(pk for family in parts.values() for pk in family)
+    lock_resources(every)
     if within_availability and not all(
         is_available(resource=r, start=start, end=end) for r in resources
     ):
@@ -168,6 +164,14 @@ def book(*, resource: Resource, **options) -> Booking:
     return booking
 
 
+class ResourceTwice(DomainError):
+    code = "resource_twice"
+    message = _(
+        "The same resource is asked for twice. A kit already holds its items: ask for the kit "
+        "or for the items, not both."
+    )
+
+
 class NoneFree(Conflict):
     code = "none_free"
     message = _("Nobody is free at this time any more. Please choose another time.")
@@ -190,7 +194,9 @@ def book_any(
     `book_group`; by default a member must have a weekly window holding the time.
     """
     _check_interval(start, end, allow_past=options.get("allow_past", False))
-    lock_resources(pool)
+    # The whole pool and its parts at once, in key order: see lock_resources.
+    families = parts_of(r.pk for r in pool)
+    lock_resources([*families, *(part for parts in families.values() for part in parts)])
     month_start, month_end = month_bounds(start)
     load = dict(
         Booking.objects.active()
@@ -215,9 +221,13 @@ def book_any(
 
 
 def _group_of(booking: Booking) -> list[Booking]:
-    """The bookings made with this one, locked: the booking first, then its parts."""
-    rows = list(Booking.objects.select_for_update().filter(group=booking.group).order_by("pk"))
-    lock_resources(row.resource_id for row in rows)
+    """The bookings made with this one, locked: the booking first, then its parts.
+
+    The resources first, then the bookings, in the order every booker takes them.
+    """
+    group = Booking.objects.filter(group=booking.group)
+    lock_resources(group.values_list("resource_id", flat=True))
+    rows = list(group.select_for_update().order_by("pk"))
     return sorted(rows, key=lambda row: row.pk != booking.pk)
 
 

@@ -19,7 +19,7 @@ from lainaamo.scheduling.models import (
     ResourceKind,
     WeeklyAvailability,
 )
-from lainaamo.scheduling.services import SlotTaken, book, book_any, set_status
+from lainaamo.scheduling.services import SlotTaken, book, book_any, book_group, set_status
 from lainaamo.scheduling.tests.threads import race
 
 THREADS = 12
@@ -158,3 +158,23 @@ def test_of_three_bookers_racing_for_a_pool_of_two_tutors_two_win_and_one_is_tol
         assert sorted(Booking.objects.active().values_list("resource_id", flat=True)) == sorted(
             tutor.pk for tutor in tutors
         )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_bookers_of_one_pair_named_in_either_order_queue_and_never_deadlock():
+    """Each takes the locks in key order, whatever order it names the resources in."""
+    room = Resource.objects.create(kind=ResourceKind.ROOM, name="Room")
+    camera = Resource.objects.create(kind=ResourceKind.EQUIPMENT, name="Camera")
+    start = tomorrow_at(9)
+    for hour in range(3):  # three times over, so that luck cannot pass it
+        at = start + hour * HOUR
+        pairs = [[room, camera], [camera, room]] * (THREADS // 2)
+
+        outcomes = race(
+            [
+                lambda pair=pair, at=at: book_group(resources=pair, start=at, end=at + HOUR)
+                for pair in pairs
+            ]
+        )
+
+        assert outcomes == Counter(booked=1, slot_taken=THREADS - 1)

@@ -4,8 +4,6 @@ of interchangeable resources, locks in a fixed order, and buffers across the clo
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from lainaamo.core.timeutil import HELSINKI
 from lainaamo.scheduling.models import (
@@ -19,12 +17,12 @@ from lainaamo.scheduling.models import (
 from lainaamo.scheduling.services import (
     NoneFree,
     OutsideAvailability,
+    ResourceTwice,
     SlotTaken,
     book,
     book_any,
     book_group,
     free_slots,
-    lock_resources,
     reschedule,
     set_status,
 )
@@ -141,6 +139,18 @@ def test_a_group_booking_gives_each_resource_its_own_buffers(clock):
     assert len({b.group for b in bookings}) == 1
 
 
+@pytest.mark.parametrize("twice", ["same resource", "kit and item"])
+def test_a_group_that_names_a_resource_twice_is_refused(clock, kit, twice):
+    room = resource("Room", ResourceKind.ROOM)
+    resources = [room, room] if twice == "same resource" else [kit, kit.children.first()]
+
+    with pytest.raises(ResourceTwice) as error:
+        book_group(resources=resources, start=at(TUESDAY, 10), end=at(TUESDAY, 12))
+
+    assert error.value.code == "resource_twice"
+    assert not Booking.objects.exists()
+
+
 def test_a_group_booking_is_all_or_nothing(clock):
     room, camera = resource("Room", ResourceKind.ROOM), resource("360 camera")
     book(resource=camera, start=at(TUESDAY, 11), end=at(TUESDAY, 12))
@@ -201,24 +211,6 @@ def test_booking_within_availability_refuses_time_outside_the_weekly_hours(clock
         )
 
     assert not Booking.objects.exists()
-
-
-# --- locks -------------------------------------------------------------------------------
-
-
-def test_locks_are_taken_in_the_order_of_the_keys(clock, db_vendor):
-    resources = [resource(f"R{n}") for n in range(3)]
-
-    with CaptureQueriesContext(connection) as queries:
-        lock_resources(reversed(resources))
-
-    if db_vendor == "sqlite":  # the transaction holds the write lock already
-        assert len(queries) == 0
-    else:
-        (statement,) = [q["sql"] for q in queries]
-        assert "FOR UPDATE" in statement
-        assert statement.rstrip().endswith("FOR UPDATE")
-        assert "ORDER BY 1 ASC" in statement  # the key, the one column read
 
 
 # --- buffers across the clock changes ----------------------------------------------------
