@@ -40,8 +40,6 @@ def setup_django(database_url: str) -> None:
     os.environ["AXES_ENABLED"] = "false"
     # As in production: DEBUG would record every query and slow the measured stack down.
     os.environ.setdefault("DEBUG", "false")
-    # The 409s of the race for a slot are expected: not one log line each.
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
     # As in production: mail is queued in the database for the worker, not sent in the request.
     os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     import django
