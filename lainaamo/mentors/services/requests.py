@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.bounds import MAX_AHEAD, MAX_SPAN
-from lainaamo.core.timeutil import now
+from lainaamo.core.timeutil import local, now
 from lainaamo.directory.models import Language, Person
 
 from ..models import (
@@ -17,6 +17,7 @@ from ..models import (
     MentorProfile,
     Mode,
     Skill,
+    on_break,
 )
 from .errors import InvalidRequest, NoHomeUnit
 from .steps import _record
@@ -77,6 +78,13 @@ def draft_loan(
     """Check a staff member's request for a mentor against the rules, without saving it."""
     if borrower.home_unit_id is None:
         raise NoHomeUnit()
+    if mentor is not None and (
+        not mentor.person.is_active
+        or on_break(mentor.paused, mentor.returns_on, local(now()).date())
+    ):
+        raise InvalidRequest(
+            _("The mentor you asked for is not taking requests at the moment."), field="mentor"
+        )
     need = need.strip()
     if not need:
         raise InvalidRequest(_("Describe what you need help with."), field="need")

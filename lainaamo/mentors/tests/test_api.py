@@ -800,3 +800,32 @@ def test_request_in_another_language_keeps_the_mentor_languages(mentor):
     body = api_client(PersonFactory(), language="en").get(f"/api/v1/mentors/{mentor.pk}").json()
 
     assert body["languages"] == ["en", "fi", "sv"]
+
+
+def test_asking_for_a_mentor_on_a_break_is_refused_by_the_service_naming_the_field(
+    instagram, mentor
+):
+    mentor.paused = True
+    mentor.save()
+
+    response = post(
+        api_client(PersonFactory(), language="en"), "/api/v1/loans", loan_body(mentor=mentor.pk)
+    )
+
+    body = response.json()
+    assert response.status_code == 400
+    assert body["code"] == "invalid_request"
+    assert [error["field"] for error in body["errors"]] == ["mentor"]
+    assert body["message"] == "The mentor you asked for is not taking requests at the moment."
+    assert not Loan.objects.exists()
+
+
+def test_asking_for_a_mentor_who_has_left_finds_nobody(instagram, mentor):
+    mentor.person.is_active = False
+    mentor.person.save()
+
+    response = post(api_client(PersonFactory()), "/api/v1/loans", loan_body(mentor=mentor.pk))
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "unknown_mentor"
+    assert not Loan.objects.exists()
