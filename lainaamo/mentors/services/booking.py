@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from lainaamo.core.errors import InvalidTransition
-from lainaamo.core.timeutil import month_bounds, now
+from lainaamo.core.timeutil import month_bounds
 from lainaamo.directory.models import Person
 from lainaamo.scheduling import services as scheduling
 from lainaamo.scheduling.models import (
@@ -46,10 +46,6 @@ def book_session(
     reason = why_ineligible(mentor, loan, at=start)
     if reason:
         raise MentorUnavailable(reason)
-    if start < now():
-        raise scheduling.StartInPast()
-    if not scheduling.is_available(resource=mentor.resource, start=start, end=end):
-        raise scheduling.OutsideAvailability()
     before, after = buffers_for(loan)
     accepted = loan.status == LoanStatus.ACCEPTED
     booking = scheduling.book(
@@ -60,6 +56,7 @@ def book_session(
         buffer_after=after,
         status=BookingStatus.CONFIRMED if accepted else BookingStatus.TENTATIVE,
         owner=loan,
+        within_availability=True,  # the past, the weekly hours and absences: the kernel's rules
     )
     session = LoanSession.objects.create(loan=loan, booking=booking)
     kind = LoanEventKind.SESSION_ADDED if loan.mentor_id else LoanEventKind.BOOKED
@@ -91,10 +88,6 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
     # The mentor's time is locked before its rules are read, as when booking.
     scheduling.lock_resources([session.booking.resource_id])
     end = start.astimezone(dt.UTC) + loan.duration  # elapsed time, not wall-clock time
-    if start < now():
-        raise scheduling.StartInPast()
-    if not scheduling.is_available(resource=session.booking.resource, start=start, end=end):
-        raise scheduling.OutsideAvailability()
     previous_start = session.booking.start
     if month_bounds(start) != month_bounds(previous_start) and not has_hours_left(
         loan.mentor, loan, at=start
@@ -107,6 +100,7 @@ def reschedule_session(*, session: LoanSession, start: dt.datetime, actor: Perso
         start=start,
         end=end,
         status=BookingStatus.TENTATIVE if ask_again else None,
+        within_availability=True,
     )
     if ask_again:
         loan.status = LoanStatus.BOOKED

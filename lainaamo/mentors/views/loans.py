@@ -18,7 +18,7 @@ from lainaamo.core.forms import show_error
 from lainaamo.core.ical import build_calendar
 from lainaamo.core.timeutil import now
 from lainaamo.scheduling.models import ACTIVE_STATUSES
-from lainaamo.scheduling.services import SlotTaken, free_slots
+from lainaamo.scheduling.services import SlotTaken, free_slots, weekly_rules
 
 from .. import permissions, services
 from ..forms import BookForm, CompleteForm, ReasonForm, RescheduleForm
@@ -52,6 +52,7 @@ def _more_slots(loan: Loan) -> list:
     """Free slots of the loan's mentor in the borrower's windows, for another session."""
     windows = searchable(list(loan.windows.values_list("start", "end")), now())
     before, after = services.buffers_for(loan)
+    rules = weekly_rules([loan.mentor.resource_id])  # read once for all the windows
     slots = []
     for start, end in windows:
         found = free_slots(
@@ -62,6 +63,7 @@ def _more_slots(loan: Loan) -> list:
             buffer_before=before,
             buffer_after=after,
             limit=ADD_SESSION_SLOTS,
+            rules=rules,
         )
         slots.extend(found[loan.mentor.resource_id])
         if len(slots) >= ADD_SESSION_SLOTS:
